@@ -1,0 +1,65 @@
+/**
+ * Every diagnostic odatakit reports, in one table: code, severity, message template.
+ * Templates use `{name}` placeholders filled from the diagnostic's arguments.
+ * Codes are grouped by the stage that reports them: `input/`, `csdl/`, `docs/`, `merge/`,
+ * `validate/` (docs validation), `internal/`.
+ */
+export const DIAGNOSTICS = {
+  // Reading input files.
+  'input/not-found': { severity: 'error', message: 'Cannot read {path}: {reason}' },
+  'input/unsupported': { severity: 'error', message: '{path} is neither a CSDL file nor a markdown page or folder' },
+
+  // CSDL XML.
+  'csdl/malformed-xml': { severity: 'error', message: 'Malformed XML: {reason}' },
+  'csdl/doctype-refused': {
+    severity: 'error',
+    message: 'DOCTYPE and entity declarations are refused (no entity expansion in untrusted input)',
+  },
+  'csdl/not-edmx': { severity: 'error', message: 'Root element is <{element}>, expected <edmx:Edmx>' },
+  'csdl/missing-attribute': { severity: 'error', message: '<{element}> has no {attribute} attribute' },
+  'csdl/invalid-attribute': { severity: 'error', message: '<{element}> {attribute}="{value}" is invalid: {reason}' },
+  'csdl/unresolved-type': { severity: 'error', message: 'Type {type} referenced by {element} is not defined' },
+  'csdl/unresolved-namespace': { severity: 'error', message: 'Namespace or alias {namespace} in {name} is not defined' },
+  'csdl/duplicate-name': { severity: 'error', message: '{name} is defined more than once (first at {first})' },
+  'csdl/cyclic-base-type': { severity: 'error', message: 'Base type chain of {type} is cyclic: {chain}' },
+  'csdl/base-type-kind': { severity: 'error', message: 'Base type {baseType} of {type} is not a {kind} type' },
+  'csdl/missing-key': { severity: 'warning', message: 'Entity type {type} has no key, declared or inherited' },
+  'csdl/unknown-key-property': { severity: 'error', message: 'Key property {property} is not a property of {type}' },
+  'csdl/empty-enum': { severity: 'warning', message: 'Enum type {type} has no members' },
+  'csdl/unresolved-annotation-target': { severity: 'warning', message: 'Annotation target {target} does not exist' },
+  'csdl/unresolved-binding': { severity: 'warning', message: 'Navigation property binding {path} -> {target} does not resolve' },
+  'csdl/unresolved-callable': { severity: 'error', message: '{kind} import {name} refers to {operation}, which is not defined' },
+
+  // Graph docs markdown.
+  'docs/malformed-annotation': { severity: 'error', message: 'Annotation comment is not valid JSON: {reason}' },
+  'docs/unknown-block-type': { severity: 'warning', message: 'Unknown blockType "{blockType}"' },
+  'docs/unannotated-example': { severity: 'warning', message: 'This {language} code block of an example has no annotation comment' },
+  'docs/orphan-annotation': { severity: 'warning', message: 'Annotation comment of blockType "{blockType}" is not followed by a code block' },
+  'docs/malformed-json': { severity: 'error', message: 'JSON body does not parse: {reason}' },
+  'docs/malformed-http': { severity: 'error', message: 'HTTP block does not start with a request or status line: {line}' },
+  'docs/broken-link': { severity: 'warning', message: 'Link to {target} does not resolve to a page' },
+  'docs/unknown-type-text': { severity: 'warning', message: 'Type "{text}" in the properties table is not understood' },
+
+  // Merging docs into a CSDL model.
+  'merge/key-mismatch': { severity: 'warning', message: 'Key of {type}: docs say {docs}, CSDL says {csdl} (at {other})' },
+  'merge/open-type-mismatch': { severity: 'warning', message: 'openType of {type}: docs say {docs}, CSDL says {csdl} (at {other})' },
+  'merge/base-type-mismatch': { severity: 'warning', message: 'Base type of {type}: docs say {docs}, CSDL says {csdl} (at {other})' },
+  'merge/property-type-mismatch': {
+    severity: 'warning',
+    message: 'Property {type}/{property}: docs say {docs}, CSDL says {csdl} (at {other})',
+  },
+  'merge/property-only-in-docs': { severity: 'warning', message: 'Property {type}/{property} is in the docs but not in the CSDL' },
+  'merge/property-only-in-csdl': { severity: 'warning', message: 'Property {type}/{property} is in the CSDL (at {other}) but not in the docs' },
+  'merge/key-cue-on-non-key': {
+    severity: 'warning',
+    message: 'Property {type}/{property} is marked Key in the docs, but the key is {key} (at {other})',
+  },
+  'merge/type-only-in-docs': { severity: 'warning', message: 'Type {type} is documented but not in the CSDL' },
+  'merge/unknown-operation-path': { severity: 'warning', message: 'Documented operation {method} {path} does not resolve in the CSDL' },
+
+  // Our own bugs, told apart from the user's mistakes.
+  'internal/error': { severity: 'error', message: 'Internal error in odatakit (a bug, please report it): {reason}' },
+} as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; message: string }>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTICS;
+export type Severity = 'error' | 'warning' | 'info';
