@@ -21,6 +21,7 @@ export const DIAGNOSTICS = {
   'csdl/unresolved-type': { severity: 'error', message: 'Type {type} referenced by {element} is not defined' },
   'csdl/unresolved-namespace': { severity: 'error', message: 'Namespace or alias {namespace} in {name} is not defined' },
   'csdl/duplicate-name': { severity: 'error', message: '{name} is defined more than once (first at {first})' },
+  'csdl/name-clash': { severity: 'warning', message: '{name} names both a type (at {first}) and an action or function' },
   'csdl/cyclic-base-type': { severity: 'error', message: 'Base type chain of {type} is cyclic: {chain}' },
   'csdl/base-type-kind': { severity: 'error', message: 'Base type {baseType} of {type} is not a {kind} type' },
   'csdl/missing-key': { severity: 'warning', message: 'Entity type {type} has no key, declared or inherited' },

@@ -240,10 +240,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type PathSegment =
   | { kind: 'entitySet' | 'singleton'; name: string; type: QualifiedName }
   | { kind: 'navigation'; name: string; type: QualifiedName; collection: boolean; containsTarget: boolean }
-  /** `{name}` placeholders, one per key property, in key order. */
-  | { kind: 'key'; keyProperties: string[]; type: QualifiedName }
+  /** One placeholder per key property, in key order; renamed when a name repeats in a path. */
+  | { kind: 'key'; keyProperties: string[]; placeholders: string[]; type: QualifiedName }
   | { kind: 'cast'; type: QualifiedName }
-  | { kind: 'action' | 'function'; name: QualifiedName };
+  /** Function segments name their required parameters, each with a placeholder. */
+  | { kind: 'action' | 'function'; name: QualifiedName; parameters: string[]; placeholders: string[] };
 
 /**
  * What an operation does to its target. `create` is POST to a collection or PUT to an

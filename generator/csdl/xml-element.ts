@@ -1,0 +1,48 @@
+import { XMLParser } from 'fast-xml-parser';
+import type { SourcePosition } from '../model/types.ts';
+import type { LineIndex } from '../diagnostics/line-index.ts';
+
+/**
+ * An XML element as fast-xml-parser gives it with our options: attributes grouped under `$`,
+ * child elements by tag name (always arrays), text under `#text`, and the element's start
+ * offset under a metadata symbol.
+ */
+export interface XmlElement {
+  $?: Record<string, string>;
+  '#text'?: string;
+  [child: string]: XmlElement[] | Record<string, string> | string | undefined;
+}
+
+const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+export function childElements(element: XmlElement, tag: string): XmlElement[] {
+  const value = element[tag];
+  if (!Array.isArray(value)) return [];
+  // Text-only children (`<String>abc</String>`) come back as strings; wrap them as elements.
+  return value.map((child) => (typeof child === 'string' ? { '#text': child } : child));
+}
+
+export function attribute(element: XmlElement, name: string): string | undefined {
+  return element.$?.[name];
+}
+
+export function textOf(element: XmlElement): string {
+  return element['#text'] ?? '';
+}
+
+/** Child element tag names, in first-seen order (attributes and text excluded). */
+export function childTags(element: XmlElement): string[] {
+  return Object.keys(element).filter((key) => key !== '$' && key !== '#text');
+}
+
+export function startOffset(element: XmlElement): number | undefined {
+  const metadata = (element as unknown as Record<symbol, { startIndex?: number } | undefined>)[METADATA];
+  return metadata?.startIndex;
+}
+
+/** Where an element starts; elements without metadata (text-only) fall back to `fallback`. */
+export function positionOf(element: XmlElement, lines: LineIndex, fallback?: SourcePosition): SourcePosition {
+  const offset = startOffset(element);
+  if (offset === undefined) return fallback ?? { file: lines.file, line: 1, column: 1 };
+  return lines.position(offset);
+}

@@ -1,0 +1,98 @@
+import { attribute, childElements, childTags, textOf, type XmlElement } from '../../csdl/xml-element.ts';
+import type { Annotation, AnnotationValue } from '../types.ts';
+import { at, qualify, type BuildContext } from './context.ts';
+
+/**
+ * Annotations and their values (CSDL XML 14.3-14.4), kept as written in the shape of
+ * CSDL JSON so that every annotation survives, interpreted or not.
+ */
+export function readAnnotations(element: XmlElement, context: BuildContext): Annotation[] {
+  return childElements(element, 'Annotation').map((annotation) => readAnnotation(annotation, context));
+}
+
+function readAnnotation(element: XmlElement, context: BuildContext): Annotation {
+  const result: Annotation = {
+    term: qualify(attribute(element, 'Term') ?? '', context),
+    value: expressionValue(element, context),
+    source: at(element, context),
+  };
+  const qualifier = attribute(element, 'Qualifier');
+  if (qualifier !== undefined) result.qualifier = qualifier;
+  return result;
+}
+
+/** Constant expressions that can appear as an attribute or as a child element. */
+const CONSTANTS = [
+  'String', 'Bool', 'Int', 'Float', 'Decimal', 'Date', 'DateTimeOffset', 'TimeOfDay', 'Duration', 'Guid', 'Binary',
+] as const;
+const PATHS = [
+  'EnumMember', 'Path', 'PropertyPath', 'NavigationPropertyPath', 'AnnotationPath', 'ModelElementPath', 'UrlRef',
+] as const;
+
+function constantValue(kind: string, text: string): AnnotationValue {
+  switch (kind) {
+    case 'Bool':
+      return text === 'true';
+    case 'Int':
+    case 'Float':
+    case 'Decimal': {
+      const number = Number(text);
+      return Number.isFinite(number) ? number : text;
+    }
+    default:
+      return text;
+  }
+}
+
+/** The value of an element holding an expression (Annotation or PropertyValue). */
+function expressionValue(element: XmlElement, context: BuildContext): AnnotationValue {
+  for (const kind of CONSTANTS) {
+    const value = attribute(element, kind);
+    if (value !== undefined) return constantValue(kind, value);
+  }
+  for (const kind of PATHS) {
+    const value = attribute(element, kind);
+    if (value !== undefined) return { [`$${kind}`]: value };
+  }
+  const [tag] = childTags(element).filter((name) => name !== 'Annotation');
+  if (!tag) return attribute(element, 'Term') === undefined ? null : true; // a bare term means true (Core tags)
+  return childExpression(tag, childElements(element, tag)[0]!, context);
+}
+
+function childExpression(tag: string, child: XmlElement, context: BuildContext): AnnotationValue {
+  if ((CONSTANTS as readonly string[]).includes(tag)) return constantValue(tag, textOf(child));
+  if ((PATHS as readonly string[]).includes(tag)) return { [`$${tag}`]: textOf(child) };
+  if (tag === 'Record') return recordValue(child, context);
+  if (tag === 'Collection') return collectionValue(child, context);
+  if (tag === 'Null') return null;
+  // Dynamic expressions (Apply, If, Cast, ...): keep their structure generically.
+  return { [`$${tag}`]: genericValue(child, context) };
+}
+
+function recordValue(element: XmlElement, context: BuildContext): AnnotationValue {
+  const record: Record<string, AnnotationValue> = {};
+  const type = attribute(element, 'Type');
+  if (type !== undefined) record['@type'] = qualify(type, context);
+  for (const propertyValue of childElements(element, 'PropertyValue')) {
+    const name = attribute(propertyValue, 'Property');
+    if (name !== undefined) record[name] = expressionValue(propertyValue, context);
+  }
+  return record;
+}
+
+function collectionValue(element: XmlElement, context: BuildContext): AnnotationValue {
+  const items: AnnotationValue[] = [];
+  for (const tag of childTags(element)) {
+    for (const child of childElements(element, tag)) items.push(childExpression(tag, child, context));
+  }
+  return items;
+}
+
+function genericValue(element: XmlElement, context: BuildContext): AnnotationValue {
+  const value: Record<string, AnnotationValue> = { ...(element.$ ?? {}) };
+  for (const tag of childTags(element)) {
+    value[tag] = childElements(element, tag).map((child) => childExpression(tag, child, context));
+  }
+  if (element['#text']) value['#text'] = element['#text'];
+  return value;
+}

@@ -1,0 +1,90 @@
+import { parseXml } from '../../csdl/parse-xml.ts';
+import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
+import { formatPosition } from '../../diagnostics/diagnostic.ts';
+import { deriveOperations } from '../operations/derive-operations.ts';
+import type { Callable, Model, SchemaType, SourcePosition } from '../types.ts';
+import { applyExternalAnnotations } from './external-annotations.ts';
+import { checkReferences } from './check-references.ts';
+import { interpretAnnotations } from './interpret-annotations.ts';
+import { readDocument, type ExternalAnnotations } from './read-document.ts';
+
+export interface InputFile {
+  file: string;
+  text: string;
+}
+
+export function emptyModel(): Model {
+  return { schemas: [], types: {}, actions: [], functions: [], operations: [], examples: [], inputs: [] };
+}
+
+/**
+ * Builds the model from CSDL documents: reads each, joins them, attaches external
+ * annotations, interprets vocabulary terms, checks references and derives operations.
+ * Malformed XML throws UserInputError; everything else is a diagnostic.
+ */
+export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector): Model {
+  const model = emptyModel();
+  const external: ExternalAnnotations[] = [];
+  const firstSeen: Record<string, SourcePosition> = Object.create(null);
+  const unsortedTypes: SchemaType[] = [];
+  for (const { file, text } of files) {
+    model.inputs.push(file);
+    const document = readDocument(parseXml(file, text), diagnostics);
+    model.schemas.push(...document.schemas);
+    for (const type of document.types) {
+      if (registerName(type.qualifiedName, type.source, firstSeen, diagnostics)) unsortedTypes.push(type);
+    }
+    for (const callable of document.callables) addCallable(model, callable, firstSeen, diagnostics);
+    for (const container of document.containers) {
+      if (model.entityContainer) {
+        diagnostics.report('csdl/duplicate-name', container.source, {
+          name: `entity container ${container.qualifiedName}`,
+          first: formatPosition(model.entityContainer.source),
+        });
+      } else model.entityContainer = container;
+    }
+    external.push(...document.externalAnnotations);
+  }
+  unsortedTypes.sort((a, b) => compareNames(a.qualifiedName, b.qualifiedName));
+  for (const type of unsortedTypes) model.types[type.qualifiedName] = type;
+  applyExternalAnnotations(model, external, diagnostics);
+  interpretAnnotations(model);
+  checkReferences(model, diagnostics);
+  model.operations = deriveOperations(model);
+  return model;
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Types share one name space per schema (CSDL XML 4.1); the first definition wins. */
+function registerName(
+  name: string,
+  source: SourcePosition,
+  firstSeen: Record<string, SourcePosition>,
+  diagnostics: DiagnosticCollector,
+): boolean {
+  const first = firstSeen[name];
+  if (first) {
+    diagnostics.report('csdl/duplicate-name', source, { name, first: formatPosition(first) });
+    return false;
+  }
+  firstSeen[name] = source;
+  return true;
+}
+
+/**
+ * Actions and functions may be overloaded. CSDL wants their names distinct from type names,
+ * but Graph has both a complex type and a function named `image`: warn and keep both.
+ */
+function addCallable(
+  model: Model,
+  callable: Callable,
+  typeNames: Record<string, SourcePosition>,
+  diagnostics: DiagnosticCollector,
+): void {
+  const clash = typeNames[callable.qualifiedName];
+  if (clash) diagnostics.report('csdl/name-clash', callable.source, { name: callable.qualifiedName, first: formatPosition(clash) });
+  (callable.kind === 'action' ? model.actions : model.functions).push(callable);
+}

@@ -1,0 +1,42 @@
+import { attribute, childElements, type XmlElement } from '../../csdl/xml-element.ts';
+import type { Callable, Parameter } from '../types.ts';
+import { readAnnotations } from './annotation.ts';
+import { at, booleanAttribute, requiredAttribute, typeReference, type BuildContext } from './context.ts';
+import { readFacets } from './property.ts';
+
+/** Actions (CSDL XML 12.1) and functions (12.2), one overload each. */
+export function readCallable(element: XmlElement, kind: 'action' | 'function', context: BuildContext): Callable {
+  const name = requiredAttribute(element, 'Name', kind === 'action' ? 'Action' : 'Function', context);
+  const callable: Callable = {
+    kind,
+    name,
+    namespace: context.namespace,
+    qualifiedName: `${context.namespace}.${name}`,
+    isBound: booleanAttribute(attribute(element, 'IsBound'), false),
+    isComposable: booleanAttribute(attribute(element, 'IsComposable'), false),
+    parameters: childElements(element, 'Parameter').map((parameter) => readParameter(parameter, context)),
+    annotations: readAnnotations(element, context),
+    source: at(element, context),
+  };
+  const entitySetPath = attribute(element, 'EntitySetPath');
+  if (entitySetPath !== undefined) callable.entitySetPath = entitySetPath;
+  const [returnType] = childElements(element, 'ReturnType');
+  if (returnType) {
+    callable.returnType = {
+      ...typeReference(attribute(returnType, 'Type') ?? '', context),
+      nullable: booleanAttribute(attribute(returnType, 'Nullable'), true),
+    };
+  }
+  return callable;
+}
+
+function readParameter(element: XmlElement, context: BuildContext): Parameter {
+  return {
+    name: attribute(element, 'Name') ?? '',
+    ...typeReference(attribute(element, 'Type') ?? '', context),
+    ...readFacets(element),
+    optional: false,
+    annotations: readAnnotations(element, context),
+    source: at(element, context),
+  };
+}

@@ -1,0 +1,94 @@
+import type {
+  Annotated,
+  Annotation,
+  AnnotationValue,
+  Callable,
+  EntityContainer,
+  Model,
+  NavigationProperty,
+  StructuralProperty,
+} from '../types.ts';
+import { capabilitiesOf, enumMemberName } from './capabilities.ts';
+
+/**
+ * Interprets the Core, Capabilities and Validation vocabulary terms we act on, once all
+ * inline and external annotations are attached. Every annotation stays in `annotations`.
+ */
+const CORE = 'Org.OData.Core.V1.';
+const DERIVED_TYPE_CONSTRAINT = 'Org.OData.Validation.V1.DerivedTypeConstraint';
+
+function find(annotations: Annotation[], term: string): Annotation | undefined {
+  return annotations.find((annotation) => annotation.term === term && annotation.qualifier === undefined);
+}
+
+/** Core tag terms: absent means false, present without a value means true. */
+function tag(annotations: Annotation[], term: string): boolean {
+  const annotation = find(annotations, term);
+  return annotation !== undefined && annotation.value !== false;
+}
+
+function describe(element: Annotated): void {
+  const description = find(element.annotations, `${CORE}Description`)?.value;
+  if (typeof description === 'string') element.description = description;
+  const longDescription = find(element.annotations, `${CORE}LongDescription`)?.value;
+  if (typeof longDescription === 'string') element.longDescription = longDescription;
+}
+
+function derivedTypes(annotations: Annotation[]): string[] | undefined {
+  const value = find(annotations, DERIVED_TYPE_CONSTRAINT)?.value;
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
+}
+
+function interpretProperty(property: StructuralProperty): void {
+  describe(property);
+  property.computed = tag(property.annotations, `${CORE}Computed`);
+  property.immutable = tag(property.annotations, `${CORE}Immutable`);
+  const permission = enumMemberName(find(property.annotations, `${CORE}Permissions`)?.value as AnnotationValue);
+  if (permission === 'None' || permission === 'Read' || permission === 'Write' || permission === 'ReadWrite') {
+    property.permissions = permission;
+  }
+  const constraint = derivedTypes(property.annotations);
+  if (constraint) property.derivedTypeConstraint = constraint;
+}
+
+function interpretNavigation(navigation: NavigationProperty): void {
+  describe(navigation);
+  navigation.capabilities = capabilitiesOf(navigation.annotations);
+  const constraint = derivedTypes(navigation.annotations);
+  if (constraint) navigation.derivedTypeConstraint = constraint;
+}
+
+function interpretCallable(callable: Callable): void {
+  describe(callable);
+  for (const parameter of callable.parameters) {
+    describe(parameter);
+    parameter.optional = find(parameter.annotations, `${CORE}OptionalParameter`) !== undefined;
+  }
+}
+
+function interpretContainer(container: EntityContainer): void {
+  describe(container);
+  for (const item of [...container.entitySets, ...container.singletons]) {
+    describe(item);
+    item.capabilities = capabilitiesOf(item.annotations);
+  }
+  for (const item of container.operationImports) describe(item);
+}
+
+export function interpretAnnotations(model: Model): void {
+  for (const type of Object.values(model.types)) {
+    describe(type);
+    if (type.kind === 'enum') {
+      for (const member of type.members) describe(member);
+    } else if (type.kind === 'entity' || type.kind === 'complex') {
+      type.capabilities = capabilitiesOf(type.annotations);
+      const constraint = derivedTypes(type.annotations);
+      if (constraint) type.derivedTypeConstraint = constraint;
+      for (const property of type.properties) interpretProperty(property);
+      for (const navigation of type.navigationProperties) interpretNavigation(navigation);
+    }
+  }
+  for (const callable of [...model.actions, ...model.functions]) interpretCallable(callable);
+  if (model.entityContainer) interpretContainer(model.entityContainer);
+  for (const schema of model.schemas) describe(schema);
+}

@@ -1,0 +1,110 @@
+import type { ParsedXml } from '../../csdl/parse-xml.ts';
+import { attribute, childElements, type XmlElement } from '../../csdl/xml-element.ts';
+import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
+import type { Annotation, Callable, EntityContainer, Schema, SchemaType, SourcePosition } from '../types.ts';
+import { readAnnotations } from './annotation.ts';
+import { readCallable } from './callable.ts';
+import { at, qualify, requiredAttribute, type BuildContext } from './context.ts';
+import { readEntityContainer } from './entity-container.ts';
+import { readEnumType } from './enum-type.ts';
+import { readStructuredType } from './structured-type.ts';
+import { readTypeDefinition } from './type-definition.ts';
+
+/** An `<Annotations Target="...">` block (CSDL XML 14.2), its target resolved. */
+export interface ExternalAnnotations {
+  target: string;
+  annotations: Annotation[];
+  source: SourcePosition;
+}
+
+/** Everything one CSDL document declares, before the documents are joined. */
+export interface CsdlDocument {
+  schemas: Schema[];
+  types: SchemaType[];
+  callables: Callable[];
+  containers: EntityContainer[];
+  externalAnnotations: ExternalAnnotations[];
+}
+
+/** Reads one `edmx:Edmx` document (CSDL XML 3). */
+export function readDocument(parsed: ParsedXml, diagnostics: DiagnosticCollector): CsdlDocument {
+  const document: CsdlDocument = { schemas: [], types: [], callables: [], containers: [], externalAnnotations: [] };
+  const base: BuildContext = { diagnostics, lines: parsed.lines, aliases: Object.create(null), namespace: '' };
+  if (localName(parsed.rootTag) !== 'Edmx') {
+    diagnostics.report('csdl/not-edmx', at(parsed.root, base), { element: parsed.rootTag });
+    return document;
+  }
+  const schemaElements = childElements(parsed.root, 'edmx:DataServices').flatMap((services) =>
+    childElements(services, 'Schema'),
+  );
+  collectAliases(parsed.root, schemaElements, base.aliases);
+  for (const element of schemaElements) readSchema(element, { ...base, namespace: '' }, document);
+  return document;
+}
+
+function localName(tag: string): string {
+  return tag.slice(tag.indexOf(':') + 1);
+}
+
+/** Aliases of included vocabularies (edmx:Include) and of the document's own schemas. */
+function collectAliases(root: XmlElement, schemas: XmlElement[], aliases: Record<string, string>): void {
+  for (const reference of childElements(root, 'edmx:Reference')) {
+    for (const include of childElements(reference, 'edmx:Include')) {
+      const namespace = attribute(include, 'Namespace');
+      const alias = attribute(include, 'Alias');
+      if (namespace && alias) aliases[alias] = namespace;
+    }
+  }
+  for (const schema of schemas) {
+    const namespace = attribute(schema, 'Namespace');
+    const alias = attribute(schema, 'Alias');
+    if (namespace && alias) aliases[alias] = namespace;
+  }
+}
+
+function readSchema(element: XmlElement, context: BuildContext, document: CsdlDocument): void {
+  context.namespace = requiredAttribute(element, 'Namespace', 'Schema', context);
+  const schema: Schema = { namespace: context.namespace, annotations: readAnnotations(element, context), source: at(element, context) };
+  const alias = attribute(element, 'Alias');
+  if (alias !== undefined) schema.alias = alias;
+  document.schemas.push(schema);
+  for (const item of childElements(element, 'EntityType')) document.types.push(readStructuredType(item, 'entity', context));
+  for (const item of childElements(element, 'ComplexType')) document.types.push(readStructuredType(item, 'complex', context));
+  for (const item of childElements(element, 'EnumType')) document.types.push(readEnumType(item, context));
+  for (const item of childElements(element, 'TypeDefinition')) document.types.push(readTypeDefinition(item, context));
+  for (const item of childElements(element, 'Action')) document.callables.push(readCallable(item, 'action', context));
+  for (const item of childElements(element, 'Function')) document.callables.push(readCallable(item, 'function', context));
+  for (const item of childElements(element, 'EntityContainer')) document.containers.push(readEntityContainer(item, context));
+  for (const item of childElements(element, 'Annotations')) {
+    document.externalAnnotations.push({
+      target: qualifyTarget(requiredAttribute(item, 'Target', 'Annotations', context), context),
+      annotations: readAnnotations(item, context),
+      source: at(item, context),
+    });
+  }
+}
+
+/**
+ * Resolves aliases in a target path: `graph.user/manager` and
+ * `graph.assign(graph.user)/param` both become namespace-qualified.
+ */
+export function qualifyTarget(target: string, context: Pick<BuildContext, 'aliases'>): string {
+  const [head = '', ...rest] = target.split('/');
+  const open = head.indexOf('(');
+  const name = open === -1 ? head : head.slice(0, open);
+  const signature =
+    open === -1
+      ? ''
+      : `(${head
+          .slice(open + 1, -1)
+          .split(',')
+          .filter(Boolean)
+          .map((parameter) => qualifyParameterType(parameter.trim(), context))
+          .join(',')})`;
+  return [qualify(name, context) + signature, ...rest].join('/');
+}
+
+function qualifyParameterType(type: string, context: Pick<BuildContext, 'aliases'>): string {
+  const match = /^Collection\((.+)\)$/.exec(type);
+  return match ? `Collection(${qualify(match[1]!, context)})` : qualify(type, context);
+}
