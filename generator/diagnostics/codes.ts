@@ -40,6 +40,11 @@ export const DIAGNOSTICS = {
   'docs/malformed-http': { severity: 'error', message: 'HTTP block does not start with a request or status line: {line}' },
   'docs/broken-link': { severity: 'warning', message: 'Link to {target} does not resolve to a page' },
   'docs/unknown-type-text': { severity: 'warning', message: 'Type "{text}" in the properties table is not understood' },
+  'docs/malformed-front-matter': { severity: 'error', message: 'Front matter is not valid YAML: {reason}' },
+  'docs/invalid-annotation-value': {
+    severity: 'warning',
+    message: 'Annotation field "{field}" should be {expected}; the value is ignored',
+  },
 
   // Merging docs into a CSDL model.
   'merge/key-mismatch': { severity: 'warning', message: 'Key of {type}: docs say {docs}, CSDL says {csdl} (at {other})' },
@@ -57,6 +62,10 @@ export const DIAGNOSTICS = {
   },
   'merge/type-only-in-docs': { severity: 'warning', message: 'Type {type} is documented but not in the CSDL' },
   'merge/unknown-operation-path': { severity: 'warning', message: 'Documented operation {method} {path} does not resolve in the CSDL' },
+  'merge/operation-only-in-docs': {
+    severity: 'info',
+    message: 'Documented operation {method} {path} is not among the CSDL operations; added from the docs',
+  },
 
   // Our own bugs, told apart from the user's mistakes.
   'internal/error': { severity: 'error', message: 'Internal error in odatakit (a bug, please report it): {reason}' },

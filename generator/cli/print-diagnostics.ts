@@ -1,0 +1,28 @@
+import pc from 'picocolors';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+
+/** The one diagnostics formatter: `file:line:col severity code message`. */
+export function formatDiagnostic(diagnostic: Diagnostic, color = false): string {
+  const paint = color ? pc : pc.createColors(false);
+  const severity =
+    diagnostic.severity === 'error'
+      ? paint.red('error')
+      : diagnostic.severity === 'warning'
+        ? paint.yellow('warning')
+        : paint.blue('info');
+  const related = diagnostic.related?.length
+    ? ` (see ${diagnostic.related.map((at) => `${at.file}:${at.line}:${at.column}`).join(', ')})`
+    : '';
+  return `${paint.dim(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)} ${severity} ${paint.dim(diagnostic.code)} ${diagnostic.message}${related}`;
+}
+
+export function printDiagnostics(diagnostics: Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
+  const color = Boolean(stream.isTTY) && !process.env['NO_COLOR'];
+  for (const diagnostic of diagnostics) stream.write(`${formatDiagnostic(diagnostic, color)}\n`);
+}
+
+export function summarizeDiagnostics(diagnostics: Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,70 @@
+/**
+ * YAML front matter between leading `---` lines. CommonMark alone would read it as a thematic
+ * break and a setext heading, so it is cut out before the markdown is parsed (replaced by
+ * empty lines, which keeps every later line number right).
+ */
+import { parseDocument } from 'yaml';
+import type { DiagnosticCollector } from '../diagnostics/collector.ts';
+import type { SourcePosition } from '../model/types.ts';
+import { splitLines } from './text-span.ts';
+import type { DocPage, JsonValue } from './types.ts';
+
+export interface FrontMatterSplit {
+  /** The markdown with the front matter lines emptied. */
+  body: string;
+  /** The YAML text and the line of its first line, when there is front matter. */
+  yaml?: { text: string; line: number };
+}
+
+export function splitFrontMatter(text: string): FrontMatterSplit {
+  const lines = splitLines(text);
+  if (lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return { body: text };
+  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  // No closing line: not front matter, leave the page to the markdown parser.
+  if (close === -1) return { body: text };
+  const yamlText = lines.slice(1, close).join('\n');
+  const body = '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n');
+  return { body, yaml: { text: yamlText, line: 2 } };
+}
+
+/** Parses the YAML; bad YAML is reported, never thrown. */
+export function parseFrontMatter(
+  file: string,
+  yaml: { text: string; line: number },
+  diagnostics: DiagnosticCollector,
+): DocPage['frontMatter'] {
+  const source: SourcePosition = { file, line: yaml.line - 1, column: 1 };
+  const document = parseDocument(yaml.text, { prettyErrors: false, uniqueKeys: false });
+  const error = document.errors[0];
+  if (error) {
+    const at = error.linePos?.[0];
+    const position = at ? { file, line: yaml.line + at.line - 1, column: at.col } : source;
+    diagnostics.report('docs/malformed-front-matter', position, { reason: error.message.split('\n')[0]! });
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (thrown) {
+    // toJS refuses alias bombs and the like by throwing.
+    diagnostics.report('docs/malformed-front-matter', source, { reason: (thrown as Error).message });
+    return undefined;
+  }
+  if (data === null || data === undefined) return { data: {}, source };
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.report('docs/malformed-front-matter', source, { reason: 'front matter is not a mapping of keys to values' });
+    return undefined;
+  }
+  return { data: toJson(data) as Record<string, JsonValue>, source };
+}
+
+/** YAML can hold values JSON cannot (dates, Maps with non-string keys); the page keeps plain data. */
+function toJson(value: unknown): JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), toJson(v)]));
+  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  return String(value);
+}

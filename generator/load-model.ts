@@ -1,0 +1,38 @@
+import { readFileSync, statSync } from 'node:fs';
+import { DiagnosticCollector } from './diagnostics/collector.ts';
+import { createDiagnostic } from './diagnostics/diagnostic.ts';
+import { UserInputError } from './diagnostics/user-error.ts';
+import { buildModel, emptyModel, type InputFile } from './model/build/build-model.ts';
+import type { Model } from './model/types.ts';
+
+export interface ModelInputs {
+  /** CSDL XML files. */
+  csdl?: string[];
+  /** Graph reference pages: markdown files or folders. */
+  docs?: string[];
+}
+
+export interface LoadedModel {
+  model: Model;
+  diagnostics: DiagnosticCollector;
+}
+
+/**
+ * The one way into the model: reads CSDL files and doc pages, builds and merges.
+ * Unreadable files and malformed XML throw UserInputError; the rest are diagnostics.
+ */
+export function loadModel(inputs: ModelInputs, diagnostics = new DiagnosticCollector()): LoadedModel {
+  const csdlFiles = (inputs.csdl ?? []).map(readInput);
+  const model = csdlFiles.length > 0 ? buildModel(csdlFiles, diagnostics) : emptyModel();
+  return { model, diagnostics };
+}
+
+export function readInput(file: string): InputFile {
+  try {
+    if (statSync(file).isDirectory()) throw new Error('is a folder, expected a file');
+    return { file, text: readFileSync(file, 'utf8') };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
+    throw new UserInputError([createDiagnostic('input/not-found', { file, line: 1, column: 1 }, { path: file, reason })]);
+  }
+}
