@@ -1,21 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Bench } from './measure.ts';
 
 /**
  * `npm run bench`: runs every `bench/*.bench.ts`. Each measures our work beside a baseline
  * measured in the same run (a bare parse, a peer, a floor) and reports the ratio, so the
  * figures mean something on any machine.
  */
-export interface BenchResult {
-  name: string;
-  ms: number;
-  baseline?: { name: string; ms: number };
-  /** Anything else worth printing: sizes, counts, memory. */
-  notes?: string;
-}
-
-export type Bench = () => Promise<BenchResult[]>;
-
 const only = process.argv[2];
 const folder = fileURLToPath(new URL('.', import.meta.url));
 const files = readdirSync(folder)
@@ -27,17 +18,4 @@ for (const file of files) {
     const ratio = result.baseline ? `  ${(result.ms / result.baseline.ms).toFixed(2)}x ${result.baseline.name} (${result.baseline.ms.toFixed(0)} ms)` : '';
     console.log(`${result.name.padEnd(56)} ${result.ms.toFixed(0).padStart(7)} ms${ratio}${result.notes ? `  ${result.notes}` : ''}`);
   }
-}
-
-/** Median wall time of `runs` calls, after one warm-up call. */
-export async function median(runs: number, work: () => unknown | Promise<unknown>): Promise<number> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }

@@ -1,0 +1,23 @@
+/** What each `bench/*.bench.ts` default-exports, and how it measures. */
+export interface BenchResult {
+  name: string;
+  ms: number;
+  baseline?: { name: string; ms: number };
+  /** Anything else worth printing: sizes, counts, memory. */
+  notes?: string;
+}
+
+export type Bench = () => Promise<BenchResult[]>;
+
+/** Median wall time of `runs` calls, after one warm-up call. */
+export async function median(runs: number, work: () => unknown | Promise<unknown>): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
