@@ -47,8 +47,10 @@ export function parseXml(file: string, rawText: string): ParsedXml {
   }
   const document = parser.parse(text) as Record<string, XmlElement[] | undefined>;
   const rootTag = Object.keys(document).find((key) => Array.isArray(document[key]));
-  const root = rootTag ? document[rootTag]?.[0] : undefined;
-  if (!rootTag || !root || typeof root !== 'object') {
+  const first: unknown = rootTag ? document[rootTag]?.[0] : undefined;
+  // An empty root (`<root/>`) comes back as a string; it is still an element.
+  const root = typeof first === 'object' && first !== null ? (first as XmlElement) : first === '' ? {} : undefined;
+  if (!rootTag || !root) {
     throw new UserInputError([
       createDiagnostic('csdl/malformed-xml', { file, line: 1, column: 1 }, { reason: 'no root element' }),
     ]);

@@ -37,7 +37,7 @@ interface Position {
   segments: PathSegment[];
   type: StructuredType;
   /** Entity types already on this path, for cycle safety. */
-  visited: ReadonlySet<string>;
+  visited: readonly string[];
   depth: number;
   source: SourcePosition;
 }
@@ -50,14 +50,14 @@ export function deriveOperations(model: Model, options: DeriveOptions = {}): Ope
     const type = lookupStructuredType(model, set.entityType);
     if (!type) continue;
     const segments: PathSegment[] = [{ kind: 'entitySet', name: set.name, type: type.qualifiedName }];
-    const at: Position = { segments, type, visited: new Set([type.qualifiedName]), depth: 0, source: set.source };
+    const at: Position = { segments, type, visited: [type.qualifiedName], depth: 0, source: set.source };
     collection(walk, at, mergeCapabilities(type.capabilities, set.capabilities));
   }
   for (const singleton of container.singletons) {
     const type = lookupStructuredType(model, singleton.type);
     if (!type) continue;
     const segments: PathSegment[] = [{ kind: 'singleton', name: singleton.name, type: type.qualifiedName }];
-    const at: Position = { segments, type, visited: new Set([type.qualifiedName]), depth: 0, source: singleton.source };
+    const at: Position = { segments, type, visited: [type.qualifiedName], depth: 0, source: singleton.source };
     single(walk, at, mergeCapabilities(type.capabilities, singleton.capabilities), false);
   }
   for (const item of container.operationImports) unboundCallables(walk, item.operation, item.kind === 'actionImport', item.source);
@@ -157,7 +157,7 @@ function navigations(walk: Walk, at: Position, parent: Capabilities): void {
   if (at.depth >= walk.maxDepth || parent.navigability === 'None') return;
   for (const navigation of allNavigationProperties(walk.model, at.type)) {
     const target = lookupStructuredType(walk.model, navigation.type);
-    if (!target || at.visited.has(target.qualifiedName)) continue;
+    if (!target || !mayEnter(at, target)) continue;
     const capabilities = mergeCapabilities(
       target.capabilities,
       parent.restrictedNavigation?.[navigation.name],
@@ -167,7 +167,7 @@ function navigations(walk: Walk, at: Position, parent: Capabilities): void {
     const next: Position = {
       segments: [...at.segments, segmentOf(navigation)],
       type: target,
-      visited: new Set([...at.visited, target.qualifiedName]),
+      visited: [...at.visited, target.qualifiedName],
       depth: at.depth + 1,
       source: navigation.source,
     };
@@ -183,6 +183,14 @@ function segmentOf(navigation: NavigationProperty): PathSegment {
     collection: navigation.collection,
     containsTarget: navigation.containsTarget,
   };
+}
+
+/**
+ * Cycle safety: a type may recur once on a path, so that self-containment
+ * (`/folders/{id}/children/{id2}`) appears, but never twice.
+ */
+function mayEnter(at: Position, target: StructuredType): boolean {
+  return at.visited.filter((name) => name === target.qualifiedName).length < 2;
 }
 
 /** Contained targets get the full set of operations; related (non-contained) ones are read only. */
@@ -224,7 +232,7 @@ function unboundCallables(walk: Walk, name: string, isAction: boolean, source: S
     (callable) => callable.qualifiedName === name && !callable.isBound,
   );
   for (const callable of overloads) {
-    const at = { segments: [] as PathSegment[], type: undefined as unknown as StructuredType, visited: new Set<string>(), depth: 0, source };
+    const at = { segments: [] as PathSegment[], type: undefined as unknown as StructuredType, visited: [] as string[], depth: 0, source };
     invoke(walk, at, callable, callable.parameters, callable.name);
   }
 }
