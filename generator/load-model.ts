@@ -4,6 +4,9 @@ import { createDiagnostic } from './diagnostics/diagnostic.ts';
 import { UserInputError } from './diagnostics/user-error.ts';
 import { buildModel, emptyModel, type InputFile } from './model/build/build-model.ts';
 import type { Model } from './model/types.ts';
+import { readDocPages } from './graph-docs/index.ts';
+import type { DocPage } from './graph-docs/types.ts';
+import { mergeDocs, modelFromDocs } from './model/docs/index.ts';
 
 export interface ModelInputs {
   /** CSDL XML files. */
@@ -15,6 +18,8 @@ export interface ModelInputs {
 export interface LoadedModel {
   model: Model;
   diagnostics: DiagnosticCollector;
+  /** The doc pages read, for commands that check them (validate-docs). */
+  pages: DocPage[];
 }
 
 /**
@@ -23,8 +28,23 @@ export interface LoadedModel {
  */
 export function loadModel(inputs: ModelInputs, diagnostics = new DiagnosticCollector()): LoadedModel {
   const csdlFiles = (inputs.csdl ?? []).map(readInput);
-  const model = csdlFiles.length > 0 ? buildModel(csdlFiles, diagnostics) : emptyModel();
-  return { model, diagnostics };
+  for (const path of inputs.docs ?? []) assertExists(path);
+  const pages = inputs.docs?.length ? readDocPages(inputs.docs, diagnostics) : [];
+  if (csdlFiles.length === 0) {
+    return { model: pages.length > 0 ? modelFromDocs(pages, diagnostics) : emptyModel(), diagnostics, pages };
+  }
+  const csdlModel = buildModel(csdlFiles, diagnostics);
+  return { model: pages.length > 0 ? mergeDocs(csdlModel, pages, diagnostics) : csdlModel, diagnostics, pages };
+}
+
+function assertExists(path: string): void {
+  try {
+    statSync(path);
+  } catch (error) {
+    throw new UserInputError([
+      createDiagnostic('input/not-found', { file: path, line: 1, column: 1 }, { path, reason: 'no such file or folder' }),
+    ]);
+  }
 }
 
 export function readInput(file: string): InputFile {

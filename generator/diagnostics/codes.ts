@@ -8,6 +8,7 @@ export const DIAGNOSTICS = {
   // Reading input files.
   'input/not-found': { severity: 'error', message: 'Cannot read {path}: {reason}' },
   'input/unsupported': { severity: 'error', message: '{path} is neither a CSDL file nor a markdown page or folder' },
+  'input/extra-argument': { severity: 'error', message: 'Unexpected argument {path}: {reason}' },
 
   // CSDL XML.
   'csdl/malformed-xml': { severity: 'error', message: 'Malformed XML: {reason}' },
@@ -41,6 +42,7 @@ export const DIAGNOSTICS = {
   'docs/broken-link': { severity: 'warning', message: 'Link to {target} does not resolve to a page' },
   'docs/unknown-type-text': { severity: 'warning', message: 'Type "{text}" in the properties table is not understood' },
   'docs/malformed-front-matter': { severity: 'error', message: 'Front matter is not valid YAML: {reason}' },
+  'docs/duplicate-type': { severity: 'warning', message: 'Type {type} is documented more than once; the page at {first} is used' },
   'docs/invalid-annotation-value': {
     severity: 'warning',
     message: 'Annotation field "{field}" should be {expected}; the value is ignored',
@@ -66,6 +68,17 @@ export const DIAGNOSTICS = {
     severity: 'info',
     message: 'Documented operation {method} {path} is not among the CSDL operations; added from the docs',
   },
+
+  // Generate: the config file and the output folder.
+  'config/invalid': { severity: 'error', message: 'Invalid configuration: {reason}' },
+  'output/escapes-out': { severity: 'error', message: 'Refusing to write {path}: it is outside the output folder {out} ({reason})' },
+  'output/not-ours': {
+    severity: 'error',
+    message: '{path} exists and was not written by odatakit (not in {manifest}); move or delete it, or choose another --out',
+  },
+  'output/bad-manifest': { severity: 'warning', message: 'Manifest {path} is unusable ({reason}); no stale file will be removed' },
+  'generate/input-errors': { severity: 'error', message: 'The input has {count} error(s); nothing was written' },
+  'generate/usage': { severity: 'error', message: '{reason}' },
 
   // Our own bugs, told apart from the user's mistakes.
   'internal/error': { severity: 'error', message: 'Internal error in odatakit (a bug, please report it): {reason}' },

@@ -5,6 +5,7 @@
  */
 import { parseDocument } from 'yaml';
 import type { DiagnosticCollector } from '../diagnostics/collector.ts';
+import { LineIndex } from '../diagnostics/line-index.ts';
 import type { SourcePosition } from '../model/types.ts';
 import { splitLines } from './text-span.ts';
 import type { DocPage, JsonValue } from './types.ts';
@@ -37,8 +38,8 @@ export function parseFrontMatter(
   const document = parseDocument(yaml.text, { prettyErrors: false, uniqueKeys: false });
   const error = document.errors[0];
   if (error) {
-    const at = error.linePos?.[0];
-    const position = at ? { file, line: yaml.line + at.line - 1, column: at.col } : source;
+    const at = new LineIndex(file, yaml.text).position(error.pos[0]);
+    const position = { file, line: yaml.line + at.line - 1, column: at.column };
     diagnostics.report('docs/malformed-front-matter', position, { reason: error.message.split('\n')[0]! });
     return undefined;
   }

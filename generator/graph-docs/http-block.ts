@@ -88,7 +88,7 @@ export function parseHttpResponse(span: TextSpan, diagnostics: DiagnosticCollect
 
 function reportMalformed(span: TextSpan, first: number, lines: string[], diagnostics: DiagnosticCollector): void {
   const index = Math.max(first, 0);
-  diagnostics.report('docs/malformed-http', spanPosition(span, (lineStarts(span.text)[index] ?? 0)), {
+  diagnostics.report('docs/malformed-http', spanPosition(span, lineStarts(span.text)[index] ?? 0), {
     line: (lines[index] ?? '').trim() || '(empty)',
   });
 }
@@ -101,7 +101,7 @@ function parseRest(span: TextSpan, lines: string[], first: number, diagnostics: 
     const line = lines[index]!;
     const header = HEADER_LINE.exec(line);
     if (line.trim() === '' || !header) break;
-    const source = spanPosition(span, (lineStarts(span.text)[index] ?? 0));
+    const source = spanPosition(span, lineStarts(span.text)[index] ?? 0);
     headers.push({ name: header[1]!, value: header[2]!, source });
   }
   while (index < lines.length && lines[index]!.trim() === '') index++;

@@ -30,6 +30,7 @@ const CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinitio
 export function flattenBlocks(root: Root): Block[] {
   const blocks: Block[] = [];
   const headings: { depth: number; text: string }[] = [];
+  let titleSeen = false;
   const section = (): SectionPath => headings.map((h) => h.text);
   const visit = (node: RootContent): void => {
     if (CONTAINERS.has(node.type) && 'children' in node) {
@@ -39,9 +40,12 @@ export function flattenBlocks(root: Root): Block[] {
     switch (node.type) {
       case 'heading': {
         const tab = isTabHeading(node);
+        const title = !tab && !titleSeen && node.depth === 1;
+        titleSeen ||= title;
         if (!tab) {
           while (headings.length && headings[headings.length - 1]!.depth >= node.depth) headings.pop();
-          headings.push({ depth: node.depth, text: plainText(node) });
+          // The page title is above every section, so it is left out of section paths.
+          if (!title) headings.push({ depth: node.depth, text: plainText(node) });
         }
         blocks.push({ type: 'heading', node, section: section(), tab });
         return;

@@ -18,7 +18,10 @@ export interface TextSpan {
   columns: number[];
 }
 
-/** Headings from the top of the page down to the element (tab headings like `# [HTTP](#tab/http)` left out). */
+/**
+ * Headings from the top-level section (`Properties`, `Request body`) down to the element; the
+ * page title and tab headings like `# [HTTP](#tab/http)` are left out.
+ */
 export type SectionPath = string[];
 
 export interface DocText {

@@ -1,0 +1,23 @@
+/**
+ * Merges Graph reference pages into a model built from CSDL. CSDL is authoritative for
+ * shape; the docs add descriptions where CSDL has none, operations (documented statuses,
+ * pages, and documented operations CSDL does not derive), and examples. Conflicts are
+ * warnings. The input model is not changed; a new one is returned.
+ */
+import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
+import type { DocPage } from '../../graph-docs/types.ts';
+import type { Model } from '../types.ts';
+import { collectDocOperations } from './doc-operations.ts';
+import { collectDocTypes } from './doc-types.ts';
+import { docExamples } from './examples.ts';
+import { mergeDocOperations } from './merge-operations.ts';
+import { mergeDocTypes } from './merge-types.ts';
+
+export function mergeDocs(model: Model, pages: DocPage[], diagnostics: DiagnosticCollector): Model {
+  const merged = structuredClone(model);
+  mergeDocTypes(merged, collectDocTypes(pages, diagnostics), diagnostics);
+  mergeDocOperations(merged, collectDocOperations(pages), diagnostics);
+  merged.examples.push(...docExamples(pages));
+  for (const page of pages) if (!merged.inputs.includes(page.file)) merged.inputs.push(page.file);
+  return merged;
+}
