@@ -1,5 +1,7 @@
 import pc from 'picocolors';
+import { UNUSABLE_INPUT_CODES } from '../diagnostics/codes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { EXIT } from './exit-codes.ts';
 
 /** The one diagnostics formatter: `file:line:col severity code message`. */
 export function formatDiagnostic(diagnostic: Diagnostic, color = false): string {
@@ -25,4 +27,10 @@ export function summarizeDiagnostics(diagnostics: Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+/** 2 when an input is unusable, 1 when it has errors, 0 otherwise. */
+export function exitCodeFor(diagnostics: Diagnostic[]): number {
+  if (diagnostics.some((d) => UNUSABLE_INPUT_CODES.has(d.code))) return EXIT.usage;
+  return diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

@@ -4,7 +4,7 @@ import { summarize } from '../../model/summary.ts';
 import type { Model } from '../../model/types.ts';
 import { EXIT } from '../exit-codes.ts';
 import { collect, oneOf } from '../options.ts';
-import { printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
+import { exitCodeFor, printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
 import { UserInputError } from '../../diagnostics/user-error.ts';
 import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 
@@ -52,7 +52,7 @@ function inspect(options: InspectOptions): void {
   const sorted = diagnostics.sorted();
   if (options.format === 'text' || options.type !== undefined) printDiagnostics(sorted);
   process.stderr.write(`${summarizeDiagnostics(sorted)}\n`);
-  process.exitCode = diagnostics.hasErrors ? EXIT.findings : EXIT.ok;
+  process.exitCode = exitCodeFor(sorted);
 }
 
 const OPERATION_LIMIT = 200;

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import ts from 'typescript';
+
+/**
+ * Type-checks generated code the way users compile it: `strict`, ES2022 modules with `.ts`
+ * imports (bundler resolution, so no package.json is needed), no lib but ES2022 (so
+ * generated code cannot lean on DOM globals). Returns the diagnostics as
+ * `file(line,col): message` strings, empty when clean.
+ */
+export const STRICT_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  allowImportingTsExtensions: true,
+  verbatimModuleSyntax: true,
+  skipLibCheck: true,
+  lib: ['lib.es2022.d.ts'],
+  types: [],
+};
+
+export function typeCheckFolder(root: string, rootNames: string[], options: ts.CompilerOptions = {}): string[] {
+  const program = ts.createProgram({ rootNames: rootNames.map((name) => join(root, name)), options: { ...STRICT_OPTIONS, ...options } });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => formatTsDiagnostic(diagnostic, root));
+}
+
+/** Writes `files` (relative path -> content) to a fresh temporary folder and type-checks them all. */
+export function typeCheckFiles(files: Record<string, string>, options: ts.CompilerOptions = {}): string[] {
+  const root = mkdtempSync(join(tmpdir(), 'odatakit-tsc-'));
+  try {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), content);
+    }
+    return typeCheckFolder(root, Object.keys(files).filter((path) => path.endsWith('.ts')), options);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function formatTsDiagnostic(diagnostic: ts.Diagnostic, root: string): string {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  if (!diagnostic.file || diagnostic.start === undefined) return message;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  const file = diagnostic.file.fileName.startsWith(root) ? diagnostic.file.fileName.slice(root.length + 1) : diagnostic.file.fileName;
+  return `${file}(${line + 1},${character + 1}): ${message}`;
+}
