@@ -76,9 +76,13 @@ export const DIAGNOSTICS = {
     severity: 'error',
     message: '{path} exists and was not written by odatakit (not in {manifest}); move or delete it, or choose another --out',
   },
+  'output/not-a-folder': { severity: 'error', message: 'The output folder {out} exists and is not a folder' },
   'output/bad-manifest': { severity: 'warning', message: 'Manifest {path} is unusable ({reason}); no stale file will be removed' },
   'generate/input-errors': { severity: 'error', message: 'The input has {count} error(s); nothing was written' },
   'generate/usage': { severity: 'error', message: '{reason}' },
+
+  // Conformance suite: targets it cannot run against.
+  'conformance/unusable-target': { severity: 'error', message: 'Cannot run the suite against {target}: {reason}' },
 
   // Our own bugs, told apart from the user's mistakes.
   'internal/error': { severity: 'error', message: 'Internal error in odatakit (a bug, please report it): {reason}' },
@@ -86,3 +90,15 @@ export const DIAGNOSTICS = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
 export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Codes that make an input unusable for building a model (the CLI exits 2 on them): the
+ * file is not the XML or the annotation JSON it claims to be. `validate-docs` treats the
+ * docs ones as findings instead, since finding them is its job.
+ */
+export const UNUSABLE_INPUT_CODES: ReadonlySet<string> = new Set<DiagnosticCode>([
+  'csdl/malformed-xml',
+  'csdl/doctype-refused',
+  'csdl/not-edmx',
+  'docs/malformed-annotation',
+]);
