@@ -23,11 +23,28 @@ export function childElements(element: XmlElement, tag: string): XmlElement[] {
 }
 
 export function attribute(element: XmlElement, name: string): string | undefined {
-  return element.$?.[name];
+  const value = element.$?.[name];
+  return value === undefined ? undefined : decodeEntities(value);
 }
 
 export function textOf(element: XmlElement): string {
-  return element['#text'] ?? '';
+  return decodeEntities(element['#text'] ?? '');
+}
+
+const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(quot|amp|lt|gt|apos));/g;
+const PREDEFINED: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+/**
+ * Decodes XML's predefined entities and character references in one pass (so `&amp;quot;`
+ * stays `&quot;`). The parser expands nothing itself: DOCTYPE-declared entities are refused.
+ */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, decimal?: string, hex?: string, name?: string) => {
+    if (name) return PREDEFINED[name]!;
+    const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /** Child element tag names, in first-seen order (attributes and text excluded). */

@@ -89,10 +89,11 @@ function collectionValue(element: XmlElement, context: BuildContext): Annotation
 }
 
 function genericValue(element: XmlElement, context: BuildContext): AnnotationValue {
-  const value: Record<string, AnnotationValue> = { ...(element.$ ?? {}) };
+  const value: Record<string, AnnotationValue> = {};
+  for (const name of Object.keys(element.$ ?? {})) value[name] = attribute(element, name)!;
   for (const tag of childTags(element)) {
     value[tag] = childElements(element, tag).map((child) => childExpression(tag, child, context));
   }
-  if (element['#text']) value['#text'] = element['#text'];
+  if (element['#text']) value['#text'] = textOf(element);
   return value;
 }

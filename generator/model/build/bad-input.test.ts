@@ -74,3 +74,12 @@ describe('schema errors are diagnostics and the rest of the model still builds',
     expect(model.types['test.ns.a']!.source).toEqual({ file: 'bom.xml', line: 8, column: 1 });
   });
 });
+
+describe('XML character data', () => {
+  it('decodes predefined entities and character references once, expanding nothing else', () => {
+    const { model } = build(`<ComplexType Name="a">
+        <Annotation Term="Org.OData.Core.V1.Description" String="&quot;draft&quot; &amp; &lt;b&gt; &apos;x&apos; &#65;&#x42; &amp;quot;" />
+      </ComplexType>`);
+    expect(model.types['test.ns.a']!.description).toBe(`"draft" & <b> 'x' AB &quot;`);
+  });
+});

@@ -1,6 +1,6 @@
 import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import type { LineIndex } from '../../diagnostics/line-index.ts';
-import { positionOf, type XmlElement } from '../../csdl/xml-element.ts';
+import { attribute, positionOf, type XmlElement } from '../../csdl/xml-element.ts';
 import type { SourcePosition, TypeReference } from '../types.ts';
 
 /** What the builders of one CSDL document share. */
@@ -43,7 +43,7 @@ export function booleanAttribute(value: string | undefined, fallback: boolean): 
 
 /** Reads an attribute CSDL requires; a missing one is reported and read as ''. */
 export function requiredAttribute(element: XmlElement, name: string, tag: string, context: BuildContext): string {
-  const value = element.$?.[name];
+  const value = attribute(element, name);
   if (value !== undefined) return value;
   context.diagnostics.report('csdl/missing-attribute', at(element, context), { element: tag, attribute: name });
   return '';
