@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplexType, EntityType, EnumType, TypeDefinition } from '../types.ts';
-import { build } from './__fixtures__/edmx.ts';
+import { DiagnosticCollector } from '../../diagnostics/collector.ts';
+import { buildModel } from './build-model.ts';
+import { build, edmx } from './__fixtures__/edmx.ts';
 
 const ENTITY = `
       <EntityType Name="entity" Abstract="true">
@@ -158,5 +160,27 @@ describe('entity container', () => {
       singletons: [{ name: 'me', type: 'test.ns.root' }],
       entitySets: [{ name: 'items', entityType: 'test.ns.item', navigationPropertyBindings: [{ path: 'related', target: 'me/items' }] }],
     });
+  });
+});
+
+describe('several files', () => {
+  it('joins documents; aliases stay per document, namespaces work across them', () => {
+    const diagnostics = new DiagnosticCollector();
+    const model = buildModel(
+      [
+        { file: 'a.xml', text: edmx('<ComplexType Name="a"><Property Name="b" Type="other.ns.b" /></ComplexType>') },
+        {
+          file: 'b.xml',
+          text: edmx('<ComplexType Name="b"><Property Name="a" Type="x.a" /></ComplexType>', '', 'Namespace="other.ns" Alias="o"'),
+        },
+      ],
+      diagnostics,
+    );
+    expect(model.inputs).toEqual(['a.xml', 'b.xml']);
+    expect(model.types['other.ns.b']!.source.file).toBe('b.xml');
+    // In b.xml the alias `x` is unknown, so `x.a` is not test.ns.a: reported, not guessed.
+    expect(diagnostics.sorted().map((d) => [d.file, d.code, d.message])).toEqual([
+      ['b.xml', 'csdl/unresolved-type', 'Type x.a referenced by other.ns.b/a is not defined'],
+    ]);
   });
 });
