@@ -1,0 +1,53 @@
+import type { Emitter, EmitContext } from '../emitter.ts';
+import { headerSource } from '../header.ts';
+import { propertyKey, stringLiteral, typeName } from '../naming.ts';
+import { inputTypeNames } from '../ts-types/names.ts';
+import { isStructured } from '../../model/queries.ts';
+import { buildValidationTable } from './build-table.ts';
+import { validationRuntimeFiles } from './runtime-files.ts';
+import { tableSourceLines } from './table-source.ts';
+
+/**
+ * The `validators` emitter: `validators.gen.ts` (the validation table, the engine over it,
+ * and one typed entry point per entity and complex type) plus the runtime it imports.
+ */
+export const VALIDATORS_FILE = 'validators.gen.ts';
+
+export const validatorsEmitter: Emitter = {
+  name: 'validators',
+  emit: (context) => [{ path: VALIDATORS_FILE, content: emitValidators(context) }, ...validationRuntimeFiles()],
+};
+
+interface EntryView {
+  key: string;
+  read: string;
+  create: string;
+  update: string;
+  qualifiedName: string;
+}
+
+function emitValidators(context: EmitContext): string {
+  const { model } = context;
+  const names = inputTypeNames(model);
+  const entries: EntryView[] = Object.keys(model.types)
+    .filter((name) => isStructured(model.types[name]))
+    .sort()
+    .map((qualified) => {
+      const name = typeName(model, qualified);
+      return {
+        key: propertyKey(name.charAt(0).toLowerCase() + name.slice(1)),
+        read: name,
+        create: names.create[qualified]!,
+        update: names.update[qualified]!,
+        qualifiedName: stringLiteral(qualified),
+      };
+    });
+  const table = buildValidationTable(model, { ieee754Compatible: context.options.ieee754Compatible });
+  return context.templates.render('validators/validators.hbs', {
+    source: headerSource(model),
+    tableLines: tableSourceLines(table),
+    collection: names.collection,
+    entries,
+  });
+}
+

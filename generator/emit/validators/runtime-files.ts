@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { OutputFile } from '../emitter.ts';
+
+/**
+ * The validation runtime, copied verbatim into the output's `runtime/validation/` folder
+ * (tests left out). It imports nothing from outside its folder, so the copy works alone.
+ */
+export const RUNTIME_FOLDER = 'runtime/validation';
+const SOURCE = fileURLToPath(new URL('../../runtime/validation/', import.meta.url));
+
+let cached: OutputFile[] | undefined;
+
+export function validationRuntimeFiles(): OutputFile[] {
+  cached ??= readdirSync(SOURCE)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.test-d.ts'))
+    .sort()
+    .map((file) => ({ path: `${RUNTIME_FOLDER}/${file}`, content: readFileSync(`${SOURCE}${file}`, 'utf8').replace(/\r\n?/g, '\n') }));
+  return cached.map((file) => ({ ...file }));
+}
