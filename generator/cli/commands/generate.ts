@@ -1,0 +1,99 @@
+import type { Command } from 'commander';
+import { relative } from 'node:path';
+import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
+import { UserInputError } from '../../diagnostics/user-error.ts';
+import { planGenerate, type GenerateOptions } from '../../emit/generate.ts';
+import { applyPlan, describeChanges } from '../../emit/output.ts';
+import { readGenerateConfig, CONFIG_FILE } from '../config.ts';
+import { EXIT } from '../exit-codes.ts';
+import { formatChanges } from '../generate-report.ts';
+import { printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
+import { watchGenerate } from './generate-watch.ts';
+
+interface GenerateFlags {
+  csdl?: string[];
+  docs?: string[];
+  out?: string;
+  templates?: string;
+  include?: string[];
+  ieee754Compatible?: boolean;
+  check?: boolean;
+  watch?: boolean;
+}
+
+export function registerGenerate(program: Command): void {
+  program
+    .command('generate')
+    .description('Generate TypeScript types (and every other registered emitter) from CSDL and/or Graph docs')
+    .option('--csdl <file...>', 'CSDL XML files ($metadata)')
+    .option('--docs <dir|file...>', 'Graph reference pages: markdown files or folders')
+    .option('--out <dir>', 'output folder (only files listed in its manifest are ever removed)')
+    .option('--templates <dir>', 'folder of templates overriding the built-in ones by file name')
+    .option('--include <glob...>', 'only these types (qualified-name glob) and operations (path glob starting with /)')
+    .option('--ieee754-compatible', 'Int64 and Decimal as strings (IEEE754Compatible=true)')
+    .option('--check', 'write nothing; exit 1 and list the files that would change')
+    .option('--watch', 'regenerate when an input changes')
+    .addHelpText(
+      'after',
+      `\nDefaults come from the "generate" section of ${CONFIG_FILE} in the working directory; flags win.` +
+        '\nExit codes: 0 done (or up to date), 1 input errors or (--check) out of date, 2 unusable input or arguments.',
+    )
+    .action(async (flags: GenerateFlags) => {
+      const options = resolveOptions(flags, process.cwd());
+      if (flags.watch) {
+        if (flags.check) throw usage('--check and --watch do not go together');
+        // Each run re-reads the config file, which is watched too.
+        await watchGenerate(options, () => generateOnce(resolveOptions(flags, process.cwd()), false));
+        return;
+      }
+      process.exitCode = generateOnce(options, flags.check === true);
+    });
+}
+
+/** Flags over the config file; the result is complete or a usage error. */
+export function resolveOptions(flags: GenerateFlags, cwd: string): GenerateOptions {
+  const config = readGenerateConfig(cwd);
+  const pick = (flag: string[] | undefined, fallback: string[] | undefined) => (flag && flag.length > 0 ? flag : (fallback ?? []));
+  const csdl = pick(flags.csdl, config.csdl);
+  const docs = pick(flags.docs, config.docs);
+  const out = flags.out ?? config.out;
+  if (csdl.length === 0 && docs.length === 0) throw usage(`give --csdl and/or --docs (or set them in ${CONFIG_FILE})`);
+  if (out === undefined) throw usage(`give --out (or set "out" in ${CONFIG_FILE})`);
+  const templates = flags.templates ?? config.templates;
+  return {
+    csdl,
+    docs,
+    out,
+    ...(templates !== undefined ? { templates } : {}),
+    include: pick(flags.include, config.include),
+    emit: { ieee754Compatible: flags.ieee754Compatible ?? config.ieee754Compatible ?? false },
+    cwd,
+  };
+}
+
+/** One generation (or check); prints and returns the exit code. */
+export function generateOnce(options: GenerateOptions, check: boolean): number {
+  const run = planGenerate(options);
+  for (const pattern of run.unmatched) process.stderr.write(`odatakit: --include ${pattern} matched nothing\n`);
+  const sorted = run.diagnostics.sorted();
+  printDiagnostics(sorted);
+  if (sorted.length > 0) process.stderr.write(`${summarizeDiagnostics(sorted)}\n`);
+  const plan = run.plan;
+  if (!plan) {
+    const errors = sorted.filter((diagnostic) => diagnostic.severity === 'error').length;
+    printDiagnostics([createDiagnostic('generate/input-errors', { file: options.out, line: 1, column: 1 }, { count: errors })]);
+    return EXIT.findings;
+  }
+  if (plan.problems.length > 0) return EXIT.usage;
+  const changes = describeChanges(plan);
+  const fromCwd = relative(options.cwd ?? process.cwd(), plan.out) || '.';
+  const outLabel = fromCwd.startsWith('..') ? plan.out : fromCwd;
+  if (!check) applyPlan(plan);
+  process.stdout.write(formatChanges(plan, changes, check, outLabel));
+  const stale = changes.length > 0 || plan.manifest.status !== 'unchanged';
+  return check && stale ? EXIT.findings : EXIT.ok;
+}
+
+function usage(reason: string): UserInputError {
+  return new UserInputError([createDiagnostic('generate/usage', { file: '<arguments>', line: 1, column: 1 }, { reason })]);
+}

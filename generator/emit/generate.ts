@@ -1,0 +1,110 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { createDiagnostic } from '../diagnostics/diagnostic.ts';
+import { DiagnosticCollector } from '../diagnostics/collector.ts';
+import { UserInputError } from '../diagnostics/user-error.ts';
+import { loadModel } from '../load-model.ts';
+import type { Model } from '../model/types.ts';
+import type { EmitOptions, OutputFile } from './emitter.ts';
+import { includeOnly } from './include.ts';
+import { hashInput } from './output/hash.ts';
+import { planOutput, type OutputPlan } from './output/plan.ts';
+import { EMITTERS } from './registry.ts';
+import { createTemplateRenderer } from './templates.ts';
+
+/** What `odatakit generate` is given, once the config file and the flags are merged. */
+export interface GenerateOptions {
+  csdl: string[];
+  docs: string[];
+  out: string;
+  /** A folder whose templates override the built-in ones by file name. */
+  templates?: string;
+  /** `--include` patterns (see include.ts); empty means everything. */
+  include: string[];
+  emit: EmitOptions;
+  /** Paths are relative to this folder (default: the working directory). */
+  cwd?: string;
+}
+
+export interface GenerateRun {
+  model: Model;
+  /** Model diagnostics, then output warnings and problems. */
+  diagnostics: DiagnosticCollector;
+  /** Include patterns that matched nothing. */
+  unmatched: string[];
+  /** Absent when the input had errors: then nothing may be written. */
+  plan?: OutputPlan;
+  timings: { modelMs: number; emitMs: number };
+}
+
+export const GENERATOR_ID = 'odatakit 0.1.0';
+
+/**
+ * Builds the model, runs every emitter in memory and plans the output; writes nothing
+ * (applyPlan does, and `--check` never calls it). Unusable input throws UserInputError.
+ */
+export function planGenerate(options: GenerateOptions): GenerateRun {
+  const cwd = options.cwd ?? process.cwd();
+  const at = (path: string) => resolve(cwd, path);
+  if (options.templates !== undefined) requireFolder(at(options.templates), '--templates');
+  const started = performance.now();
+  const loaded = loadModel({ csdl: options.csdl.map(at), docs: options.docs.map(at) });
+  const { model: fullModel, diagnostics } = loaded;
+  const { model, unmatched } = includeOnly(fullModel, options.include);
+  const modelMs = performance.now() - started;
+  if (blocksGeneration(diagnostics)) return { model, diagnostics, unmatched, timings: { modelMs, emitMs: 0 } };
+  const templates = createTemplateRenderer(options.templates === undefined ? undefined : at(options.templates));
+  const files: OutputFile[] = [];
+  try {
+    for (const emitter of EMITTERS) files.push(...emitter.emit({ model, templates, options: options.emit, diagnostics }));
+  } catch (error) {
+    throw options.templates !== undefined && isTemplateError(error) ? templateError(at(options.templates), error as Error) : error;
+  }
+  if (blocksGeneration(diagnostics)) return { model, diagnostics, unmatched, timings: { modelMs, emitMs: performance.now() - started - modelMs } };
+  const plan = planOutput(at(options.out), files, {
+    generator: GENERATOR_ID,
+    inputs: inputHashes(cwd, [...options.csdl, ...options.docs, ...(options.templates !== undefined ? [options.templates] : [])]),
+    options: { ieee754Compatible: options.emit.ieee754Compatible, include: [...options.include].sort() },
+  });
+  diagnostics.items.push(...plan.warnings, ...plan.problems);
+  return { model, diagnostics, unmatched, plan, timings: { modelMs, emitMs: performance.now() - started - modelMs } };
+}
+
+/**
+ * Errors in the JSON or HTTP of a doc page's examples do not shape generated code (real Graph
+ * pages have some); they are reported, and generation goes on. Any other error stops it.
+ */
+const EXAMPLE_ERRORS = new Set(['docs/malformed-json', 'docs/malformed-http']);
+
+export function blocksGeneration(diagnostics: DiagnosticCollector): boolean {
+  return diagnostics.items.some((item) => item.severity === 'error' && !EXAMPLE_ERRORS.has(item.code));
+}
+
+/** Input path (relative to cwd, `/`-separated, so the manifest is the same on every machine) -> hash. */
+function inputHashes(cwd: string, inputs: string[]): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    if (!existsSync(absolute)) {
+      throw new UserInputError([createDiagnostic('input/not-found', { file: absolute, line: 1, column: 1 }, { path: absolute, reason: 'no such file or folder' })]);
+    }
+    hashes[relative(cwd, absolute).split(sep).join('/') || '.'] = hashInput(absolute);
+  }
+  return hashes;
+}
+
+/** Handlebars' own errors: a parse error, or a field the view does not have (strict mode). */
+function isTemplateError(error: unknown): boolean {
+  return error instanceof Error && /Parse error|not defined in|Missing helper|knownHelpersOnly|partial .* could not be found/.test(error.message);
+}
+
+function templateError(folder: string, error: Error): UserInputError {
+  const reason = error.message.split('\n').slice(0, 3).join(' ');
+  return new UserInputError([createDiagnostic('generate/template-error', { file: folder, line: 1, column: 1 }, { path: folder, reason })]);
+}
+
+function requireFolder(path: string, option: string): void {
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new UserInputError([createDiagnostic('input/not-found', { file: path, line: 1, column: 1 }, { path, reason: `${option} expects a folder` })]);
+  }
+}

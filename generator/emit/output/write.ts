@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { OutputPlan, PlannedFile } from './plan.ts';
+
+/**
+ * Applies a plan, so that a failure leaves the previous output as it was for as long as
+ * possible: every new content is first written to a temporary file beside its target
+ * (inside the output folder); only when all are written are they renamed over the targets,
+ * each rename atomic. Stale files go next, the manifest last. Unchanged files are not touched.
+ * The plan must have no problems (see planOutput).
+ */
+export function applyPlan(plan: OutputPlan): void {
+  if (plan.problems.length > 0) throw new Error('internal: applyPlan called with a plan that has problems');
+  const pending = [...plan.files, plan.manifest].filter((file) => file.status !== 'unchanged');
+  const staged: { temporary: string; target: string }[] = [];
+  try {
+    mkdirSync(plan.out, { recursive: true });
+    for (const file of pending) staged.push(stage(plan.out, file));
+  } catch (error) {
+    for (const { temporary } of staged) unlinkQuietly(temporary);
+    throw error;
+  }
+  for (const { temporary, target } of staged) renameSync(temporary, target);
+  for (const path of plan.removed) {
+    unlinkSync(join(plan.out, path));
+    removeEmptyFolders(plan.out, dirname(path));
+  }
+}
+
+function stage(out: string, file: PlannedFile): { temporary: string; target: string } {
+  const target = join(out, file.path);
+  makeFolders(out, dirname(file.path));
+  const temporary = `${target}.${randomBytes(6).toString('hex')}.odatakit-tmp`;
+  writeFileSync(temporary, file.content, { flag: 'wx' });
+  return { temporary, target };
+}
+
+/** Creates the folders of a relative path one by one, never following into an existing link (checked by the plan). */
+function makeFolders(out: string, folder: string): void {
+  if (folder === '.' || folder === '') return;
+  let current = out;
+  for (const segment of folder.split('/')) {
+    current = join(current, segment);
+    try {
+      mkdirSync(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** Removes folders emptied by removals, up to (not including) the output folder. */
+function removeEmptyFolders(out: string, folder: string): void {
+  for (let current = folder; current !== '.' && current !== ''; current = dirname(current)) {
+    const path = join(out, current);
+    try {
+      if (readdirSync(path).length > 0) return;
+      rmdirSync(path);
+    } catch {
+      return;
+    }
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}

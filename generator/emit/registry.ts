@@ -1,0 +1,15 @@
+import type { Emitter } from './emitter.ts';
+import { tsTypesEmitter } from './ts-types/index.ts';
+import { validatorsEmitter } from './validators/index.ts';
+import { requestBuildersEmitter } from './request-builders/index.ts';
+
+/**
+ * Every emitter, by name, in the order `generate` runs them. Each emitter owns the files it
+ * returns; paths must not collide across emitters (the writer refuses duplicates).
+ * Add yours with one line; keep `ts-types` first, the others import its `types.gen.ts`.
+ */
+export const EMITTERS: readonly Emitter[] = [
+  tsTypesEmitter,
+  validatorsEmitter,
+  requestBuildersEmitter,
+];
