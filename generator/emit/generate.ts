@@ -10,6 +10,7 @@ import { includeOnly } from './include.ts';
 import { hashInput } from './output/hash.ts';
 import { planOutput, type OutputPlan } from './output/plan.ts';
 import { EMITTERS } from './registry.ts';
+import { portableImports } from './portable-imports.ts';
 import { createTemplateRenderer } from './templates.ts';
 
 /** What `odatakit generate` is given, once the config file and the flags are merged. */
@@ -56,7 +57,9 @@ export function planGenerate(options: GenerateOptions): GenerateRun {
   const templates = createTemplateRenderer(options.templates === undefined ? undefined : at(options.templates));
   const files: OutputFile[] = [];
   try {
-    for (const emitter of EMITTERS) files.push(...emitter.emit({ model, templates, options: options.emit, diagnostics }));
+    for (const emitter of EMITTERS) {
+      files.push(...emitter.emit({ model, templates, options: options.emit, diagnostics }).map(portableImports));
+    }
   } catch (error) {
     throw options.templates !== undefined && isTemplateError(error) ? templateError(at(options.templates), error as Error) : error;
   }

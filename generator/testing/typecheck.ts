@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 
 /**
- * Type-checks generated code the way users compile it: `strict`, ES2022 modules with `.ts`
- * imports (bundler resolution, so no package.json is needed), no lib but ES2022 (so
+ * Type-checks generated code the way users compile it: `strict`, ES2022 modules with `.js`
+ * imports and no `allowImportingTsExtensions` (bundler resolution, so no package.json is needed), no lib but ES2022 (so
  * generated code cannot lean on DOM globals). Returns the diagnostics as
  * `file(line,col): message` strings, empty when clean.
  */
@@ -15,7 +15,6 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
-  allowImportingTsExtensions: true,
   verbatimModuleSyntax: true,
   skipLibCheck: true,
   lib: ['lib.es2022.d.ts'],
