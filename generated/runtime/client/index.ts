@@ -1,0 +1,25 @@
+/**
+ * The request-builder runtime that generated clients import. It is copied verbatim into the
+ * generated output (`runtime/client/`) and imports nothing from outside this folder.
+ */
+
+// The client
+export { createClient } from './client.js';
+export type { ClientOptions, FetchLike, HeaderValues, RequestInitLike, RequestOptions, ResponseLike } from './send.js';
+export type { QueryOptions } from './query.js';
+
+// Errors
+export { ODataRequestError, ODataValidationError, type ODataErrorBody, type ValidationProblem } from './errors.js';
+
+// Validation
+export type { ValidateHook, ValidationCheck } from './send.js';
+export { validatorHook, type ValidateFunction, type ValidatorHookOptions, type ValidatorLike } from './validator-hook.js';
+
+// URL literals
+export { encodeSegment, keySegment, literal, type KeyValue } from './literals.js';
+
+// The contract generated types are written in
+export type { CallOptions, Create, Entities, Entity, ExpandedNames, Keys, List, ListOptions, ODataPage, ODataValue, Read, ReadOptions, Remove, Replace, Selected, Update } from './verbs.js';
+
+// The route table generated code passes to createClient
+export type { CallableRoute, LiteralKind, RouteTable, Target, TypeRoute } from './route-table.js';

@@ -1,0 +1,238 @@
+import { checkEnum } from './enums.js';
+import { fastPrimitiveCheck, primitiveCheck } from './primitives.js';
+import type { ResolvedSchema, ResolvedStructured } from './resolve.js';
+import { membersCheck } from './members.js';
+import { PROPERTY_FLAGS, type NavigationEntry, type PropertyEntry, type PropertyFacets, type ValidationMode } from './types.js';
+import { overBudget, report, requestError, stop, type Walk } from './walk.js';
+
+/**
+ * Turns table entries into checks: small closures built once per type and mode, then reused
+ * for every value (the table is interpreted once, not per value). A check takes one value
+ * at the walk's current path and reports what is wrong with it.
+ */
+export type Check = (value: unknown, walk: Walk) => void;
+export type StructuredCheck = (value: unknown, walk: Walk, constraint?: readonly string[]) => void;
+
+export interface Compiler {
+  schema: ResolvedSchema;
+  /** One non-null value of `type` (primitive, enum, type definition, structured, Edm abstract). */
+  element(type: string, facets: PropertyFacets | undefined, mode: ValidationMode): Check | undefined;
+  /** A structural property's value: null, collection and element checks. */
+  property(entry: PropertyEntry, mode: ValidationMode): Check;
+  navigation(entry: NavigationEntry, mode: ValidationMode): Check;
+  structured(name: string, mode: ValidationMode): StructuredCheck;
+  /** The members of one object of exactly this type (no `@odata.type` dispatch). */
+  members(type: ResolvedStructured, mode: ValidationMode): Check;
+}
+
+const accept: Check = () => {};
+
+export function createCompiler(schema: ResolvedSchema): Compiler {
+  const structuredCache = new Map<string, StructuredCheck>();
+  const membersCache = new Map<string, Check>();
+  const compiler: Compiler = {
+    schema,
+    element: (type, facets, mode) => elementCheck(compiler, type, facets, mode),
+    property: (entry, mode) => propertyCheck(compiler, entry, mode),
+    navigation: (entry, mode) => navigationCheck(compiler, entry, mode),
+    structured: (name, mode) => {
+      const key = `${mode}|${name}`;
+      let check = structuredCache.get(key);
+      if (check === undefined) {
+        check = structuredCheck(compiler, name, mode);
+        structuredCache.set(key, check);
+      }
+      return check;
+    },
+    members: (type, mode) => {
+      const key = `${mode}|${type.name}`;
+      let check = membersCache.get(key);
+      if (check === undefined) {
+        check = membersCheck(compiler, type, mode);
+        membersCache.set(key, check);
+      }
+      return check;
+    },
+  };
+  return compiler;
+}
+
+function elementCheck(compiler: Compiler, type: string, facets: PropertyFacets | undefined, mode: ValidationMode): Check | undefined {
+  const primitive = primitiveCheck(type);
+  if (primitive !== undefined) {
+    const fast = fastPrimitiveCheck(type, facets);
+    const full: Check = (value, walk) => {
+      const problem = primitive(value, facets, walk.ieee754);
+      if (problem !== undefined) report(walk, problem.code, problem.warning ? 'warning' : 'error', problem.expected, value, problem.message);
+    };
+    return fast === undefined ? full : (value, walk) => (fast(value) ? undefined : full(value, walk));
+  }
+  if (type === 'Edm.ComplexType' || type === 'Edm.EntityType') return anyStructuredCheck(compiler, type, mode);
+  const entry = compiler.schema.entry(type);
+  if (entry === undefined) return undefined;
+  switch (entry.kind) {
+    case 'enum':
+      return enumCheck(compiler, type);
+    case 'typeDefinition':
+      // Facets of the property refine those of the definition (OData CSDL 4.01, section 11).
+      return elementCheck(compiler, entry.underlying, { ...entry.facets, ...facets }, mode);
+    case 'entity':
+    case 'complex': {
+      const structured = compiler.structured(type, mode);
+      const constraint = facets?.derived;
+      return (value, walk) => structured(value, walk, constraint);
+    }
+    default:
+      return entry satisfies never;
+  }
+}
+
+function enumCheck(compiler: Compiler, type: string): Check {
+  const resolved = compiler.schema.enumType(type)!;
+  return (value, walk) => {
+    const result = checkEnum(value, resolved);
+    if (result === undefined) return;
+    if ('problem' in result) {
+      report(walk, result.problem.code, 'error', result.problem.expected, value, result.problem.message);
+    } else if (walk.evolvableEnums !== 'accept') {
+      const message = `${result.evolvable.join(', ')} comes after unknownFutureValue: only for clients that send Prefer: include-unknown-enum-members`;
+      report(walk, 'evolvable-enum', walk.evolvableEnums, `${type} up to unknownFutureValue`, value, message);
+    }
+  };
+}
+
+/**
+ * Collections are arrays whose items follow Nullable (OData CSDL 4.01, section 7.2.1); the
+ * collection itself is never null (OData JSON 4.01, section 7.3).
+ */
+function propertyCheck(compiler: Compiler, entry: PropertyEntry, mode: ValidationMode): Check {
+  const [type, flags, facets] = entry;
+  const element = elementCheck(compiler, type, facets, mode) ?? accept;
+  const nullable = (flags & PROPERTY_FLAGS.nullable) !== 0;
+  const expected = (flags & PROPERTY_FLAGS.collection) !== 0 ? `Collection(${type})` : type;
+  if ((flags & PROPERTY_FLAGS.collection) === 0) {
+    return (value, walk) => {
+      if (value !== null) element(value, walk);
+      else if (!nullable) report(walk, 'null', 'error', expected, value, 'not nullable');
+    };
+  }
+  return (value, walk) => {
+    if (!Array.isArray(value)) {
+      report(walk, value === null ? 'null' : 'type', 'error', expected, value, 'a collection is a JSON array, never null');
+      return;
+    }
+    items(value, walk, nullable, expected, element);
+  };
+}
+
+/** Walks an array's items under their index, within the node budget. */
+export function items(value: unknown[], walk: Walk, nullable: boolean, expected: string, element: Check): void {
+  for (let index = 0; index < value.length; index++) {
+    if (++walk.nodes > walk.maxNodes) return overBudget(walk);
+    const item = value[index];
+    walk.path[walk.size++] = index;
+    if (item !== null) element(item, walk);
+    else if (!nullable) report(walk, 'null', 'error', expected, item, 'items are not nullable');
+    walk.size--;
+    if (walk.stopped) return;
+  }
+}
+
+/**
+ * Expanded navigation properties in responses and deep inserts in creates (OData 4.01
+ * Protocol, section 11.4.2.2) hold entities of the target type; an update carries no inline
+ * entities (OData 4.0 Protocol, section 11.4.3), only `@odata.bind`.
+ */
+function navigationCheck(compiler: Compiler, entry: NavigationEntry, mode: ValidationMode): Check {
+  const [type, collection, derived] = entry;
+  if (mode === 'update') {
+    return (value, walk) =>
+      report(walk, 'navigation', 'error', `${type}@odata.bind`, value, 'an update does not carry related entities inline; bind them with @odata.bind');
+  }
+  const structured = compiler.structured(type, mode);
+  const element: Check = (value, walk) => structured(value, walk, derived);
+  if (!collection) return (value, walk) => (value === null ? undefined : element(value, walk));
+  return (value, walk) => {
+    if (Array.isArray(value)) items(value, walk, false, `Collection(${type})`, element);
+    else report(walk, 'type', 'error', `Collection(${type})`, value, 'an expanded collection is a JSON array');
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An entity or complex value: `@odata.type` picks the actual type, which must be the declared
+ * type or derive from it (OData JSON 4.01, section 4.5.3), within any
+ * Validation.DerivedTypeConstraint; abstract types have no instances.
+ */
+function structuredCheck(compiler: Compiler, name: string, mode: ValidationMode): StructuredCheck {
+  const declared = compiler.schema.structured(name)!;
+  const own = compiler.members(declared, mode);
+  return (value, walk, constraint) => {
+    if (!isObject(value)) {
+      report(walk, 'type', 'error', name, value, 'expected a JSON object');
+      return;
+    }
+    if (++walk.nodes > walk.maxNodes) return overBudget(walk);
+    if (walk.depth >= walk.maxDepth) {
+      stop(walk, `nested deeper than ${walk.maxDepth} levels (or a cycle)`);
+      return;
+    }
+    walk.depth++;
+    // The common case (no @odata.type, no constraint, a concrete type) skips the dispatch.
+    if (value['@odata.type'] === undefined && value['@type'] === undefined && constraint === undefined && !declared.abstract) {
+      own(value, walk);
+    } else {
+      const actual = actualType(compiler, declared.name, value, walk, constraint);
+      if (actual === declared.name) own(value, walk);
+      else compiler.members(compiler.schema.structured(actual)!, mode)(value, walk);
+    }
+    walk.depth--;
+  };
+}
+
+function actualType(compiler: Compiler, declared: string, value: Record<string, unknown>, walk: Walk, constraint?: readonly string[]): string {
+  const key = Object.hasOwn(value, '@odata.type') ? '@odata.type' : Object.hasOwn(value, '@type') ? '@type' : undefined;
+  let actual = compiler.schema.structured(declared)!;
+  let failed = false;
+  if (key !== undefined) {
+    const annotation = value[key];
+    const found = typeof annotation === 'string' ? compiler.schema.structured(compiler.schema.qualify(annotation)) : undefined;
+    failed = found === undefined || !found.ancestors.has(declared);
+    if (typeof annotation !== 'string') {
+      report(walk, 'annotation', 'error', 'a type name', annotation, `${key} is a string such as "#${declared}"`, key);
+    } else if (found === undefined) {
+      report(walk, 'unknown-type', requestError(walk), `${declared} or a type derived from it`, annotation, `no type ${compiler.schema.qualify(annotation)} in the schema`, key);
+    } else if (!found.ancestors.has(declared)) {
+      report(walk, 'not-derived', 'error', `${declared} or a type derived from it`, annotation, `${found.name} does not derive from ${declared}`, key);
+    } else {
+      actual = found;
+    }
+  }
+  // A wrong `@odata.type` was reported already; the declared type stands in for it.
+  if (failed) return actual.name;
+  if (constraint !== undefined && constraint.length > 0 && !constraint.some((allowed) => actual.ancestors.has(allowed))) {
+    const severity = key === undefined ? requestError(walk) : 'error';
+    const received = key === undefined ? actual.name : value[key];
+    report(walk, 'derived-type-constraint', severity, `one of ${constraint.join(', ')}`, received, `${actual.name} is not allowed here`, key);
+  }
+  if (actual.abstract) {
+    report(walk, 'abstract', requestError(walk), `a concrete type derived from ${actual.name}`, key === undefined ? value : value[key], `${actual.name} is abstract: name a concrete type in @odata.type`, key);
+  }
+  return actual.name;
+}
+
+/** `Edm.ComplexType` / `Edm.EntityType`: any object, checked as its `@odata.type` when it names one. */
+function anyStructuredCheck(compiler: Compiler, type: string, mode: ValidationMode): Check {
+  return (value, walk) => {
+    if (!isObject(value)) {
+      report(walk, 'type', 'error', type, value, 'expected a JSON object');
+      return;
+    }
+    const annotation = Object.hasOwn(value, '@odata.type') ? value['@odata.type'] : undefined;
+    const actual = typeof annotation === 'string' ? compiler.schema.qualify(annotation) : undefined;
+    if (actual !== undefined && compiler.schema.structured(actual) !== undefined) compiler.structured(actual, mode)(value, walk);
+  };
+}

@@ -1,0 +1,100 @@
+import { describeValue } from './describe.js';
+import { escapeToken, formatPointer } from './pointer.js';
+import type {
+  EvolvableEnumPolicy,
+  IssueSeverity,
+  ValidateOptions,
+  ValidationIssue,
+  ValidationIssueCode,
+  ValidationMode,
+} from './types.js';
+
+/**
+ * The state of one validation: where we are (a stack of path segments, formatted only when
+ * an issue is reported), what was found, and the limits that keep any input, however large,
+ * deep or cyclic, from running away.
+ */
+export interface Walk {
+  mode: ValidationMode;
+  ieee754: boolean;
+  evolvableEnums: EvolvableEnumPolicy;
+  dynamicProperties: 'accept' | IssueSeverity;
+  issues: ValidationIssue[];
+  /** Path segments; only the first `size` count (kept in place, so the walk allocates nothing). */
+  path: (string | number)[];
+  size: number;
+  depth: number;
+  nodes: number;
+  maxDepth: number;
+  maxNodes: number;
+  maxIssues: number;
+  /** Set once a limit is reached: every loop stops. */
+  stopped: boolean;
+}
+
+export function createWalk(mode: ValidationMode, options: ValidateOptions, ieee754: boolean): Walk {
+  return {
+    mode,
+    ieee754: options.ieee754Compatible ?? ieee754,
+    evolvableEnums: options.evolvableEnums ?? (mode === 'read' ? 'accept' : 'warning'),
+    dynamicProperties: options.dynamicProperties ?? 'accept',
+    issues: [],
+    path: [],
+    size: 0,
+    depth: 0,
+    nodes: 0,
+    maxDepth: positive(options.maxDepth, 64),
+    maxNodes: positive(options.maxNodes, 10_000_000),
+    maxIssues: positive(options.maxIssues, 1000),
+    stopped: false,
+  };
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && value > 0 ? value : fallback;
+}
+
+/** An issue at the current path, or at `segment` below it. */
+export function report(
+  walk: Walk,
+  code: ValidationIssueCode,
+  severity: IssueSeverity,
+  expected: string,
+  received: unknown,
+  message: string,
+  segment?: string | number,
+): void {
+  if (walk.stopped) return;
+  if (walk.issues.length >= walk.maxIssues) {
+    stop(walk, `stopped after ${walk.maxIssues} issues`);
+    return;
+  }
+  const path = formatPointer(walk.path, walk.size) + (segment === undefined ? '' : `/${escapeToken(segment)}`);
+  walk.issues.push({ path, code, severity, expected, received: safeDescribe(received), message });
+}
+
+/** A `limit` issue at the current path, then nothing more is reported or walked. */
+export function stop(walk: Walk, message: string): void {
+  if (walk.stopped) return;
+  walk.issues.push({ path: formatPointer(walk.path, walk.size), code: 'limit', severity: 'error', expected: 'a smaller value', received: '', message });
+  walk.stopped = true;
+}
+
+/** Reports the node budget spent (callers count `walk.nodes` inline, on the hot path). */
+export function overBudget(walk: Walk): void {
+  stop(walk, `more than ${walk.maxNodes} values`);
+}
+
+/** Describing a value can itself throw (a revoked proxy); a description is never worth a throw. */
+function safeDescribe(value: unknown): string {
+  try {
+    return describeValue(value);
+  } catch {
+    return 'an unreadable value';
+  }
+}
+
+/** Requests fail on what responses only warn about (unknown properties, unknown types). */
+export function requestError(walk: Walk): IssueSeverity {
+  return walk.mode === 'read' ? 'warning' : 'error';
+}

@@ -1,0 +1,129 @@
+import { typeNames } from '../naming.ts';
+import type { CallableIndex } from './callables.ts';
+import { callableSignatures, stepMember, verbMixins } from './members.ts';
+import type { PositionNode } from './tree.ts';
+import type { TypeTextContext } from './type-text.ts';
+
+/**
+ * The position tree as interfaces, shared wherever positions are equivalent: a position's
+ * interface is identified by its type, verbs, members and (recursively) its children's
+ * interfaces, so `/me/...` and `/users/{id}/...` share theirs when their subtrees match.
+ * The callables of a position form their own interface (`UserOperations`), shared by every
+ * position of that type, whatever its depth. Interfaces are named after the addressed type
+ * (`UserItem`, `UserCollection`; deeper variants `UserItem2`...), shallowest first.
+ */
+export interface MemberView {
+  doc: string;
+  text: string;
+}
+
+export interface InterfaceView {
+  doc: string;
+  name: string;
+  /** ` extends A, B` or ''. */
+  heritage: string;
+  members: MemberView[];
+}
+
+/** Names the generated file declares, imports or re-exports besides the builder interfaces (templates/request-builders/client.hbs). */
+export const RESERVED_NAMES = [
+  'Client',
+  'createClient',
+  'createRuntimeClient',
+  'routes',
+  'T',
+  'R',
+  'ClientOptions',
+  'ODataPage',
+  'ODataValue',
+  'RequestOptions',
+  'ValidateHook',
+  'ODataRequestError',
+  'ODataValidationError',
+  'validatorHook',
+];
+
+interface Shape {
+  id: number;
+  baseName: string;
+  heritage: string[];
+  members: MemberView[];
+  name?: string;
+}
+
+/** A reference to another shape inside text, replaced by its name once names are known. */
+const reference = (id: number): string => `\u0000${id}\u0000`;
+
+export function builderInterfaces(context: TypeTextContext, root: PositionNode, callables: CallableIndex): InterfaceView[] {
+  const shapes = new Map<string, Shape>();
+  const nodeShapes = new Map<PositionNode, { shape: Shape; group?: Shape }>();
+  const names = typeNames(context.model);
+  const intern = (signature: string, make: (id: number) => Shape): Shape => {
+    let shape = shapes.get(signature);
+    if (!shape) {
+      shape = make(shapes.size);
+      shapes.set(signature, shape);
+    }
+    return shape;
+  };
+  // Bottom-up: a shape's signature holds its children's shape ids.
+  const visit = (node: PositionNode): Shape => {
+    const members = [...node.children.values()].map((edge) => stepMember(context, node.type, edge.segment, reference(visit(edge.node).id)));
+    const heritage = verbMixins(context, node.operations);
+    const signatures = callables.membersOf(node).flatMap((member) => callableSignatures(context, member));
+    const typeName = node.type === undefined ? 'Client' : (names[node.type] ?? 'Unknown');
+    let group: Shape | undefined;
+    if (node.type === undefined) {
+      members.push(...signatures);
+    } else if (signatures.length > 0) {
+      const baseName = `${typeName}${node.collection ? 'Collection' : ''}Operations`;
+      group = intern(JSON.stringify(['operations', node.type, node.collection, signatures]), (id) => ({ id, baseName, heritage: [], members: signatures }));
+      heritage.push(reference(group.id));
+    }
+    const baseName = node.type === undefined ? 'Client' : `${typeName}${node.collection ? 'Collection' : 'Item'}`;
+    const shape = intern(JSON.stringify([node.type, node.collection, heritage, members]), (id) => ({ id, baseName, heritage, members }));
+    nodeShapes.set(node, group ? { shape, group } : { shape });
+    return shape;
+  };
+  visit(root);
+  return nameShapes(root, nodeShapes);
+}
+
+/**
+ * Names shapes top-down (the client, then level by level in path order), so the shallowest
+ * position of a type gets the plain name; then fills the names into the text.
+ */
+function nameShapes(root: PositionNode, nodeShapes: Map<PositionNode, { shape: Shape; group?: Shape }>): InterfaceView[] {
+  const taken = new Set(RESERVED_NAMES.map((name) => name.toLowerCase()));
+  const ordered: Shape[] = [];
+  const byId = new Map<number, Shape>();
+  const name = (shape: Shape): void => {
+    if (shape.name !== undefined) return;
+    shape.name = ordered.length === 0 ? 'Client' : claim(taken, shape.baseName);
+    ordered.push(shape);
+    byId.set(shape.id, shape);
+  };
+  // Breadth-first, so the shallowest position of a type (`/me`, `/users/{id}`) gets the plain name.
+  for (let level = [root]; level.length > 0; level = level.flatMap((node) => [...node.children.values()].map((edge) => edge.node))) {
+    for (const node of level) {
+      const { shape, group } = nodeShapes.get(node)!;
+      name(shape);
+      if (group) name(group);
+    }
+  }
+  const resolve = (text: string): string => text.replace(/\u0000(\d+)\u0000/g, (_, id: string) => byId.get(Number(id))!.name!);
+  return ordered.map((shape, index) => ({
+    doc: index === 0 ? '/** The service root: entity sets, singletons and operation imports. */\n' : '',
+    name: shape.name!,
+    heritage: shape.heritage.length > 0 ? ` extends ${shape.heritage.map(resolve).join(', ')}` : '',
+    members: shape.members.map((member) => ({ doc: member.doc, text: resolve(member.text) })),
+  }));
+}
+
+/** The shortest free spelling: `UserItem`, `UserItem2`... (case-insensitively, like file systems). */
+function claim(taken: Set<string>, wanted: string): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}

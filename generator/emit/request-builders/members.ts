@@ -1,0 +1,128 @@
+import type { Operation, Parameter } from '../../model/types.ts';
+import { findNavigationProperty, findProperty, lookupStructuredType } from '../../model/queries.ts';
+import { propertyKey, safeIdentifier, stringLiteral } from '../naming.ts';
+import { docComment } from '../ts-types/doc-comment.ts';
+import { callerParameters, type CallableMember } from './callables.ts';
+import type { StepSegment } from './tree.ts';
+import { parameterType, resultType, RUNTIME_NAMESPACE as R, valueType, type TypeTextContext } from './type-text.ts';
+
+/**
+ * The TypeScript text of a position's parts: the verb mixins it extends (one per HTTP
+ * operation), a step to a child position, and a callable's signatures.
+ */
+
+/** Names the runtime claims for itself (`client.ts`); a schema name equal to one gets a leading `$`. */
+const CLAIMED = new Set(['get', 'post', 'put', 'patch', 'delete', 'byId', 'then', 'toString', 'valueOf', 'toJSON']);
+
+/** The member key for a schema name, escaped as the runtime expects (one leading `$` is removed). */
+export function memberKey(name: string): string {
+  return propertyKey(CLAIMED.has(name) || name.startsWith('$') ? `$${name}` : name);
+}
+
+/** One verb mixin of the runtime (`verbs.ts`) with its type arguments. */
+interface Mixin {
+  name: 'Read' | 'List' | 'Create' | 'Replace' | 'Update' | 'Remove';
+  args: string[];
+}
+
+/**
+ * `R.Read<T.User>`, `R.Create<T.UserCreate, T.User>`... for the HTTP operations on a
+ * position; the two usual sets are one mixin each (`R.Entity`, `R.Entities`), which keeps
+ * the heritage lists of a large schema short.
+ */
+export function verbMixins(context: TypeTextContext, operations: Operation[]): string[] {
+  const mixins = operations.map((operation) => mixinOf(context, operation));
+  const [first, second] = mixins;
+  const shape = mixins.map((mixin) => mixin.name).join(',');
+  if (shape === 'Read,Update,Remove') return [`${R}.Entity<${first!.args[0]}, ${second!.args[0]}>`];
+  if (shape === 'List,Create' && second!.args[1] === first!.args[0]) return [`${R}.Entities<${first!.args[0]}, ${second!.args[0]}>`];
+  return mixins.map((mixin) => `${R}.${mixin.name}${mixin.args.length > 0 ? `<${mixin.args.join(', ')}>` : ''}`);
+}
+
+function mixinOf(context: TypeTextContext, operation: Operation): Mixin {
+  const body = operation.requestBody ? valueType(context, operation.requestBody.type, bodyMode(operation.requestBody.mode)) : 'never';
+  const response = operation.response ? valueType(context, operation.response.type, 'read') : 'void';
+  switch (operation.method) {
+    case 'GET':
+      return { name: operation.response?.collection ? 'List' : 'Read', args: [response] };
+    case 'POST':
+      return { name: 'Create', args: [body, response] };
+    case 'PUT':
+      return { name: 'Replace', args: [body] };
+    case 'PATCH':
+      return { name: 'Update', args: [body] };
+    case 'DELETE':
+      return { name: 'Remove', args: [] };
+    default:
+      throw new Error(`internal: unexpected method ${String(operation.method satisfies never)}`);
+  }
+}
+
+function bodyMode(mode: 'create' | 'update' | 'parameters'): 'create' | 'update' {
+  return mode === 'update' ? 'update' : 'create';
+}
+
+/** A step to a child position, with `child` standing for the child's interface name. */
+export function stepMember(context: TypeTextContext, parentType: string | undefined, segment: StepSegment, child: string): { doc: string; text: string } {
+  switch (segment.kind) {
+    case 'entitySet':
+    case 'singleton':
+    case 'navigation':
+      return { doc: docComment([navigationDescription(context, parentType, segment.name)], '  '), text: `${memberKey(segment.name)}: ${child}` };
+    case 'key':
+      return { doc: '', text: `byId(${keyParameters(context, segment)}): ${child}` };
+    case 'cast':
+      return { doc: '', text: `$cast(type: ${stringLiteral(segment.type)}): ${child}` };
+    default:
+      throw new Error(`internal: unexpected segment ${JSON.stringify(segment satisfies never)}`);
+  }
+}
+
+/** The navigation property's description, or at the root the entity set's or singleton's. */
+function navigationDescription(context: TypeTextContext, parentType: string | undefined, name: string): string | undefined {
+  if (parentType === undefined) {
+    const container = context.model.entityContainer;
+    return [...(container?.entitySets ?? []), ...(container?.singletons ?? [])].find((item) => item.name === name)?.description;
+  }
+  const type = lookupStructuredType(context.model, parentType);
+  return type ? findNavigationProperty(context.model, type, name)?.description : undefined;
+}
+
+/** `id: string` for a single key, `key: { a: string; b: number }` for a composite one. */
+function keyParameters(context: TypeTextContext, segment: Extract<StepSegment, { kind: 'key' }>): string {
+  const type = lookupStructuredType(context.model, segment.type);
+  const keyType = (name: string): string => {
+    const property = type ? findProperty(context.model, type, name) : undefined;
+    return property ? valueType(context, property.type, 'read') : 'string';
+  };
+  if (segment.keyProperties.length === 1) return `${safeIdentifier(segment.placeholders[0]!)}: ${keyType(segment.keyProperties[0]!)}`;
+  return `key: { ${segment.keyProperties.map((name) => `${propertyKey(name)}: ${keyType(name)}`).join('; ')} }`;
+}
+
+/**
+ * One signature per overload. When any overload takes parameters, every signature takes the
+ * parameters object first (the runtime reads the first argument as parameters for the whole
+ * member); an overload without parameters then accepts only an empty object.
+ */
+export function callableSignatures(context: TypeTextContext, member: CallableMember): { doc: string; text: string }[] {
+  const takesInput = member.overloads.some((overload) => callerParameters(overload.callable).length > 0);
+  const options = member.kind === 'function' ? `${R}.CallOptions` : `${R}.RequestOptions`;
+  const argument = member.kind === 'function' ? 'parameters' : 'body';
+  return member.overloads.map(({ callable, operation }) => {
+    const parameters = callerParameters(callable);
+    const input = !takesInput
+      ? ''
+      : parameters.length === 0
+        ? `${argument}?: Record<string, never>, `
+        : `${argument}${parameters.every((parameter) => parameter.optional) ? '?' : ''}: ${parameterObject(context, parameters)}, `;
+    return {
+      doc: docComment([callable.description, callable.longDescription], '  '),
+      text: `${memberKey(member.name)}(${input}options?: ${options}): Promise<${resultType(context, operation.response)}>`,
+    };
+  });
+}
+
+function parameterObject(context: TypeTextContext, parameters: Parameter[]): string {
+  const members = parameters.map((parameter) => `${propertyKey(parameter.name)}${parameter.optional ? '?' : ''}: ${parameterType(context, parameter)}`);
+  return `{ ${members.join('; ')} }`;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { build } from '../../model/build/__fixtures__/edmx.ts';
+import { indexCallables } from './callables.ts';
+import { buildRouteTable, literalKind } from './route-table.ts';
+import { buildPositionTree } from './tree.ts';
+
+const { model } = build(`
+<EnumType Name="color"><Member Name="red" /></EnumType>
+<TypeDefinition Name="stamp" UnderlyingType="Edm.DateTimeOffset" />
+<ComplexType Name="point"><Property Name="x" Type="Edm.Int32" /></ComplexType>
+<EntityType Name="base"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /><NavigationProperty Name="owner" Type="t.base" /></EntityType>
+<EntityType Name="thing" BaseType="t.base"><NavigationProperty Name="parts" Type="Collection(t.part)" ContainsTarget="true" /></EntityType>
+<EntityType Name="part"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.Int32" Nullable="false" /></EntityType>
+<Action Name="ping" IsBound="true"><Parameter Name="bindingParameter" Type="t.base" /></Action>
+<Function Name="count" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(t.thing)" /><Parameter Name="since" Type="t.stamp" /><ReturnType Type="Edm.Int64" /></Function>
+<EntityContainer Name="c"><EntitySet Name="things" EntityType="t.thing" /></EntityContainer>
+`);
+
+describe('literalKind', () => {
+  const cases: [string, string, boolean, string][] = [
+    ['string', 'Edm.String', false, 's'],
+    ['enum', 'test.ns.color', false, 's'],
+    ['guid', 'Edm.Guid', false, 'r'],
+    ['int64', 'Edm.Int64', false, 'r'],
+    ['type definition of a date', 'test.ns.stamp', false, 'r'],
+    ['duration', 'Edm.Duration', false, 'd'],
+    ['binary', 'Edm.Binary', false, 'b'],
+    ['complex', 'test.ns.point', false, 'j'],
+    ['collection', 'Edm.String', true, 'j'],
+    ['untyped', 'Edm.Untyped', false, 'j'],
+  ];
+  it.each(cases)('%s', (_name, type, collection, want) => {
+    expect(literalKind(model, { type, collection })).toBe(want);
+  });
+});
+
+describe('buildRouteTable', () => {
+  const tree = buildPositionTree(model);
+  const table = buildRouteTable(model, tree, indexCallables(model, tree));
+  const type = (name: string) => table.types.find((entry) => entry.name === name)!;
+
+  it('records navigation and callables on the type that declares them, names relative to the namespace', () => {
+    expect(table.namespace).toBe('test.ns');
+    expect(type('.base')).toMatchObject({ nav: { owner: table.types.indexOf(type('.base')) * 2 }, one: { ping: ['a', '.'] } });
+    expect(type('.thing')).toMatchObject({ base: table.types.indexOf(type('.base')), nav: { parts: table.types.indexOf(type('.part')) * 2 + 1 } });
+    expect(type('.thing').many).toEqual({ count: ['f', '.', table.types.indexOf(type('Edm.Int64')) * 2, { since: 'r' }] });
+    expect(type('Edm.Int64').value).toBe(1);
+    expect(table.root).toEqual({ things: table.types.indexOf(type('.thing')) * 2 + 1 });
+  });
+});

@@ -1,0 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { OutputFile } from '../emitter.ts';
+
+/** The client runtime's source folder, copied verbatim into the output's `runtime/client/`. */
+export const RUNTIME_SOURCE = fileURLToPath(new URL('../../runtime/client/', import.meta.url));
+export const RUNTIME_OUTPUT = 'runtime/client';
+
+/** Every module of the runtime, tests left out, sorted by name, with LF line ends. */
+export function runtimeFiles(): OutputFile[] {
+  return readdirSync(RUNTIME_SOURCE)
+    .filter((file) => file.endsWith('.ts') && !/\.test(-d)?\.ts$/.test(file))
+    .sort()
+    .map((file) => ({ path: `${RUNTIME_OUTPUT}/${file}`, content: readFileSync(`${RUNTIME_SOURCE}${file}`, 'utf8').replace(/\r\n?/g, '\n') }));
+}

@@ -1,0 +1,90 @@
+import type { Model, Operation, PathSegment } from '../../model/types.ts';
+
+/**
+ * The model's operations as a tree of URL positions (OData URL Conventions 4.01 section 4):
+ * one node per path prefix, with the HTTP operations on it and the actions and functions
+ * invoked from it. Bound and imported callables are leaves, kept on the node they start from.
+ */
+export interface PositionNode {
+  /** What the position addresses; absent at the service root. */
+  type?: string;
+  collection: boolean;
+  /** GET, POST, PUT, PATCH and DELETE on this position. */
+  operations: Operation[];
+  /** Actions and functions invoked from this position. */
+  callables: Operation[];
+  /** Child positions by edge key (see `edgeKey`), sorted by key once built. */
+  children: Map<string, PositionEdge>;
+}
+
+export type StepSegment = Exclude<PathSegment, { kind: 'action' | 'function' }>;
+
+export interface PositionEdge {
+  segment: StepSegment;
+  node: PositionNode;
+}
+
+export function buildPositionTree(model: Model): PositionNode {
+  const root: PositionNode = { collection: false, operations: [], callables: [], children: new Map() };
+  for (const operation of model.operations) {
+    let node = root;
+    const segments = operation.segments;
+    const last = segments.at(-1);
+    const callable = last?.kind === 'action' || last?.kind === 'function';
+    const steps = callable ? segments.slice(0, -1) : segments;
+    // deriveOperations puts callables last; a callable inside a path is not addressable here.
+    if (steps.some((segment) => segment.kind === 'action' || segment.kind === 'function')) continue;
+    for (const segment of steps as StepSegment[]) node = child(node, segment);
+    (callable ? node.callables : node.operations).push(operation);
+  }
+  sortChildren(root);
+  return root;
+}
+
+/** One key per distinct step: a name, a key, or a cast to a type. */
+export function edgeKey(segment: StepSegment): string {
+  switch (segment.kind) {
+    case 'entitySet':
+    case 'singleton':
+    case 'navigation':
+      return `n:${segment.name}`;
+    case 'key':
+      return 'k';
+    case 'cast':
+      return `c:${segment.type}`;
+    default:
+      throw new Error(`internal: unexpected segment ${JSON.stringify(segment satisfies never)}`);
+  }
+}
+
+function child(node: PositionNode, segment: StepSegment): PositionNode {
+  const key = edgeKey(segment);
+  let edge = node.children.get(key);
+  if (!edge) {
+    edge = { segment, node: { ...positionOf(node, segment), operations: [], callables: [], children: new Map() } };
+    node.children.set(key, edge);
+  }
+  return edge.node;
+}
+
+function positionOf(parent: PositionNode, segment: StepSegment): { type: string; collection: boolean } {
+  switch (segment.kind) {
+    case 'entitySet':
+      return { type: segment.type, collection: true };
+    case 'singleton':
+      return { type: segment.type, collection: false };
+    case 'navigation':
+      return { type: segment.type, collection: segment.collection };
+    case 'key':
+      return { type: segment.type, collection: false };
+    case 'cast':
+      return { type: segment.type, collection: parent.collection };
+    default:
+      throw new Error(`internal: unexpected segment ${JSON.stringify(segment satisfies never)}`);
+  }
+}
+
+function sortChildren(node: PositionNode): void {
+  node.children = new Map([...node.children].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const edge of node.children.values()) sortChildren(edge.node);
+}

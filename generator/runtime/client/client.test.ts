@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { fakeFetch } from './__fixtures__/fake-fetch.ts';
+import { createClient } from './client.ts';
+import type { RouteTable } from './route-table.ts';
+import type { ValidationCheck } from './send.ts';
+
+/**
+ * A route table written by hand (types by index: 0 entity, 1 user, 2 directoryObject,
+ * 3 event, 4 Edm.String, 5 order); targets are `index * 2 + collection`.
+ */
+const table: RouteTable = JSON.parse(
+  JSON.stringify({
+    version: 1,
+    namespace: 'ns',
+    root: { users: 3, me: 2, orders: 11, get: 3 },
+    imports: { getAll: ['f', 'getAll', 9, { kind: 's', since: 'r' }, '.getAllFunction'], reset: ['a', 'reset'] },
+    types: [
+      { name: '.entity' },
+      {
+        name: '.user',
+        base: 2,
+        nav: { manager: 4, events: 7, then: 4 },
+        one: { sendMail: ['a', '.', null, 1], reminderView: ['f', '.', 7, { StartDateTime: 'r', EndDateTime: 'r' }], photo: ['f', '.', 8] },
+        many: { delta: ['f', '.', 3] },
+      },
+      { name: '.directoryObject', base: 0, one: { checkMemberGroups: ['a', '.', 9, 1], restore: ['a', '.', 4] } },
+      { name: '.event' },
+      { name: 'Edm.String', value: 1 },
+      { name: 'other.order', key: { customer: 's', number: 'r' } },
+    ],
+  }),
+) as RouteTable;
+
+const base = 'https://example.test/v1';
+
+// The runtime is schema-agnostic: tests address it through an untyped view.
+type Untyped = any;
+
+function setup(respond?: Parameters<typeof fakeFetch>[0], validate?: (check: ValidationCheck) => undefined) {
+  const fake = fakeFetch(respond);
+  const client = createClient<Untyped>(table, { baseUrl: `${base}/`, fetch: fake.fetch, ...(validate && { validate }) });
+  return { client, requests: fake.requests };
+}
+
+describe('createClient: URLs', () => {
+  // [name, build the call, method, URL]
+  const cases: [string, (client: Untyped) => Promise<unknown>, string, string][] = [
+    ['entity set', (c) => c.users.get(), 'GET', `${base}/users`],
+    ['query options', (c) => c.users.get({ $select: ['id'], $top: 2 }), 'GET', `${base}/users?$select=id&$top=2`],
+    ['key and navigation', (c) => c.users.byId('a/b').manager.get(), 'GET', `${base}/users/a%2Fb/manager`],
+    ['hostile key', (c) => c.users.byId('..').delete(), 'DELETE', `${base}/users('..')`],
+    ['unicode key', (c) => c.users.byId('Zoë').get(), 'GET', `${base}/users/Zo%C3%AB`],
+    ['composite key', (c) => c.orders.byId({ customer: "O'Neil", number: 7 }).get(), 'GET', `${base}/orders(customer='O''Neil',number=7)`],
+    ['singleton', (c) => c.me.patch({ city: 'x' }), 'PATCH', `${base}/me`],
+    ['bound action', (c) => c.me.sendMail({ message: {} }), 'POST', `${base}/me/ns.sendMail`],
+    ['inherited action', (c) => c.users.byId(1).restore(), 'POST', `${base}/users/1/ns.restore`],
+    [
+      'function with parameters',
+      (c) => c.me.reminderView({ StartDateTime: '2024-01-01T00:00:00Z', EndDateTime: '2024-01-02T00:00:00Z' }, { $top: 1 }),
+      'GET',
+      `${base}/me/ns.reminderView(StartDateTime=2024-01-01T00:00:00Z,EndDateTime=2024-01-02T00:00:00Z)?$top=1`,
+    ],
+    ['function without parameters', (c) => c.users.delta({ $select: ['id'] }), 'GET', `${base}/users/ns.delta()?$select=id`],
+    ['function import', (c) => c.getAll({ kind: "a'b", since: 3 }), 'GET', `${base}/getAll(kind='a''b',since=3)`],
+    ['action import', (c) => c.reset(), 'POST', `${base}/reset`],
+    ['type cast', (c) => c.users.$cast('ns.user').byId('x').get(), 'GET', `${base}/users/ns.user/x`],
+    ['escaped names', (c) => c.$get.byId('x').$then.get(), 'GET', `${base}/get/x/then`],
+  ];
+  it.each(cases)('%s', async (_name, call, method, url) => {
+    const { client, requests } = setup();
+    await call(client);
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toEqual([`${method} ${url}`]);
+  });
+
+  it('builds URLs without sending', () => {
+    const { client, requests } = setup();
+    expect(client.users.byId('x').events.$url({ $filter: "subject eq 'a'" })).toBe(`${base}/users/x/events?$filter=subject%20eq%20'a'`);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('is never taken for a promise, reads symbols as undefined and converts to its URL', async () => {
+    const { client, requests } = setup();
+    const users = client.users;
+    expect(users.then).toBeUndefined();
+    expect((await users) === users).toBe(true);
+    expect(users[Symbol.iterator]).toBeUndefined();
+    expect(`${users.byId('x')}`).toBe(`${base}/users/x`);
+    expect(JSON.stringify({ users })).toBe(`{"users":"${base}/users"}`);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('refuses at once to call a name that is not an action or function there', () => {
+    const { client, requests } = setup();
+    expect(() => client.users.byId('x').manager()).toThrow(TypeError);
+    expect(() => client.me.constructor()).toThrow(`${base}/me/constructor is not an action or function`);
+    expect(() => client.__proto__()).toThrow(TypeError);
+    expect(() => client()).toThrow(TypeError);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('sends the body of an action and of create, replace and update', async () => {
+    const { client, requests } = setup();
+    await client.me.sendMail({ message: { subject: 'hi' } });
+    await client.users.post({ displayName: 'A' });
+    await client.me.put({ displayName: 'B' });
+    expect(requests.map((request) => request.body)).toEqual([{ message: { subject: 'hi' } }, { displayName: 'A' }, { displayName: 'B' }]);
+  });
+});
+
+describe('createClient: validation checks', () => {
+  const run = async (call: (client: Untyped) => Promise<unknown>, json?: unknown): Promise<Omit<ValidationCheck, 'url' | 'method' | 'body'>[]> => {
+    const checks: ValidationCheck[] = [];
+    const { client } = setup(() => (json === undefined ? { status: 204 } : { json }), (check) => void checks.push(check));
+    await call(client);
+    return checks.map(({ phase, type, collection, mode }) => ({ phase, type, collection, mode }));
+  };
+
+  it('checks a collection read as a collection of the type', async () => {
+    expect(await run((c) => c.users.get(), { value: [] })).toEqual([{ phase: 'response', type: 'ns.user', collection: true, mode: 'read' }]);
+  });
+
+  it('checks create, update and replace bodies in their modes', async () => {
+    expect(await run((c) => c.users.post({}), { id: '1' })).toEqual([
+      { phase: 'request', type: 'ns.user', collection: false, mode: 'create' },
+      { phase: 'response', type: 'ns.user', collection: false, mode: 'read' },
+    ]);
+    expect(await run((c) => c.users.byId('1').manager.patch({}))).toEqual([{ phase: 'request', type: 'ns.directoryObject', collection: false, mode: 'update' }]);
+    expect(await run((c) => c.me.put({}))).toEqual([{ phase: 'request', type: 'ns.user', collection: false, mode: 'create' }]);
+  });
+
+  it('checks action parameters and results', async () => {
+    expect(await run((c) => c.me.checkMemberGroups({ groupIds: [] }), { value: [] })).toEqual([
+      { phase: 'request', type: 'ns.checkMemberGroups', collection: false, mode: 'parameters' },
+      { phase: 'response', type: 'Edm.String', collection: true, mode: 'read' },
+    ]);
+    expect(await run((c) => c.getAll({ kind: 'a' }), { value: [] })).toEqual([{ phase: 'response', type: 'Edm.String', collection: true, mode: 'read' }]);
+    expect(await run((c) => c.users.byId('1').restore(), { id: '1' })).toEqual([{ phase: 'response', type: 'ns.directoryObject', collection: false, mode: 'read' }]);
+  });
+});

@@ -1,0 +1,148 @@
+import { keySegment, encodeSegment, namedLiterals, type KeyValue } from './literals.ts';
+import { queryString, type QueryOptions } from './query.ts';
+import {
+  compositeKey,
+  findCallable,
+  isCollection,
+  navigate,
+  qualify,
+  typeOf,
+  type LiteralKind,
+  type RouteTable,
+  type Target,
+} from './route-table.ts';
+import { send, type ClientOptions, type Exchange, type RequestOptions } from './send.ts';
+
+/**
+ * The whole client: one Proxy that follows the URL (OData URL Conventions 4.01 section 4).
+ * Property access adds a segment, `byId` a key, `$cast` a type cast; a verb (`get`, `post`,
+ * `put`, `patch`, `delete`) sends; calling a member that the route table lists as a bound
+ * action or function invokes it. What may be called where is the generated types' business;
+ * this code is the same for every schema.
+ *
+ * Names a schema might use for navigation properties but that the client claims (the verbs,
+ * `byId`, `then`, `toString`, `valueOf`, `toJSON`, and anything starting with `$`) are
+ * written with one more leading `$` in the generated types (`$get` for a property `get`);
+ * one `$` is removed here.
+ */
+
+interface Engine {
+  table: RouteTable;
+  options: ClientOptions;
+  base: string;
+  typeIndex?: Map<string, number>;
+}
+
+interface Position {
+  /** Encoded path under the service root, `''` at the root. */
+  path: string;
+  /** What the path addresses, when the route table knows. */
+  target: Target | undefined;
+  root: boolean;
+}
+
+/** The last step when it was a plain name: calling the node invokes that name as a callable. */
+interface Pending {
+  from: Position;
+  name: string;
+}
+
+type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const VERBS: Readonly<Record<string, Verb>> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' };
+
+export function createClient<Client>(table: RouteTable, options: ClientOptions): Client {
+  const engine: Engine = { table, options, base: options.baseUrl.replace(/\/+$/, '') };
+  return node(engine, { path: '', target: undefined, root: true }, undefined) as Client;
+}
+
+function node(engine: Engine, at: Position, pending: Pending | undefined): unknown {
+  // An arrow function target: callable, and without a non-configurable `prototype`.
+  return new Proxy(() => undefined, {
+    get: (_target, property) => member(engine, at, property),
+    apply: (_target, _this, args: unknown[]) => invoke(engine, at, pending, args),
+  });
+}
+
+function member(engine: Engine, at: Position, property: string | symbol): unknown {
+  // Symbols (inspection, iteration) and `then` (so that a builder is never taken for a promise).
+  if (typeof property !== 'string' || property === 'then') return undefined;
+  // String conversion and JSON give the URL, so that logging a builder does not call the service.
+  if (property === 'toString' || property === 'valueOf' || property === 'toJSON') return () => `${engine.base}${at.path}`;
+  const verb = Object.hasOwn(VERBS, property) ? VERBS[property] : undefined;
+  if (verb) return (...args: unknown[]) => sendVerb(engine, at, verb, args);
+  switch (property) {
+    case 'byId':
+      return (key: KeyValue | Record<string, KeyValue>) => node(engine, keyed(engine, at, key), undefined);
+    case '$cast':
+      return (type: string) => node(engine, cast(engine, at, type), undefined);
+    case '$url':
+      return (options?: QueryOptions) => `${engine.base}${at.path}${queryString(options)}`;
+  }
+  const name = property.startsWith('$') ? property.slice(1) : property;
+  const target = at.root ? (Object.hasOwn(engine.table.root, name) ? engine.table.root[name] : undefined) : navigate(engine.table, at.target, name);
+  return node(engine, { path: `${at.path}/${encodeSegment(name)}`, target, root: false }, { from: at, name });
+}
+
+function keyed(engine: Engine, at: Position, key: KeyValue | Record<string, KeyValue>): Position {
+  const target = isCollection(at.target) ? at.target! - 1 : undefined;
+  return { path: at.path + keySegment(key, compositeKey(engine.table, at.target)), target, root: false };
+}
+
+/** A type-cast segment (OData URL Conventions 4.11): `/users/microsoft.graph.user`. */
+function cast(engine: Engine, at: Position, type: string): Position {
+  engine.typeIndex ??= new Map(engine.table.types.map((entry, index) => [qualify(engine.table, entry.name), index]));
+  const index = engine.typeIndex.get(type);
+  const target = index === undefined || at.target === undefined ? undefined : index * 2 + (at.target & 1);
+  return { path: `${at.path}/${encodeSegment(type)}`, target, root: false };
+}
+
+type CallOptions = QueryOptions & RequestOptions;
+
+function sendVerb(engine: Engine, at: Position, method: Verb, args: unknown[]): Promise<unknown> {
+  const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
+  const options = (hasBody ? args[1] : args[0]) as CallOptions | undefined;
+  const url = `${engine.base}${at.path}${method === 'GET' ? queryString(options) : ''}`;
+  const exchange: Exchange = { method, url, options };
+  if (hasBody) exchange.body = args[0];
+  const route = typeOf(engine.table, at.target);
+  const type = route && qualify(engine.table, route.name);
+  if (type !== undefined) {
+    const collection = isCollection(at.target);
+    // The modes follow the model's operations: POST creates, PUT replaces with a full (create) body, PATCH updates.
+    if (method === 'POST') exchange.request = { type, collection: false, mode: 'create' };
+    if (method === 'PUT') exchange.request = { type, collection: false, mode: 'create' };
+    if (method === 'PATCH') exchange.request = { type, collection: false, mode: 'update' };
+    if (method !== 'DELETE') exchange.response = { type, collection: method === 'GET' && collection, mode: 'read' };
+  }
+  return send(engine.options, exchange);
+}
+
+/** Calls the last step as an action or function; a programming error (not callable) throws at once. */
+function invoke(engine: Engine, at: Position, pending: Pending | undefined, args: unknown[]): Promise<unknown> {
+  const callable = pending && findCallable(engine.table, pending.from.target, pending.name, pending.from.root);
+  if (!pending || !callable) throw new TypeError(`${engine.base}${at.path} is not an action or function`);
+  const { from, name } = pending;
+  const [kind, urlName, returns, input, qualifiedName] = callable;
+  // Null holds a place in the tuple when a qualified name follows.
+  const takesInput = input !== undefined && input !== null;
+  const options = (takesInput ? args[1] : args[0]) as CallOptions | undefined;
+  const segment = qualify(engine.table, urlName === '.' ? `.${name}` : urlName);
+  const path = `${engine.base}${from.path}/${encodeSegment(segment)}`;
+  const exchange: Exchange =
+    kind === 'a'
+      ? { method: 'POST', url: path, options }
+      : { method: 'GET', url: `${path}(${parameters(args, input)})${queryString(options)}`, options };
+  if (kind === 'a' && takesInput) {
+    exchange.body = args[0] ?? {};
+    exchange.request = { type: qualifiedName === undefined ? segment : qualify(engine.table, qualifiedName), collection: false, mode: 'parameters' };
+  }
+  const result = typeOf(engine.table, returns ?? undefined);
+  if (result) exchange.response = { type: qualify(engine.table, result.name), collection: isCollection(returns!), mode: 'read', unwrap: result.value === 1 && !isCollection(returns!) };
+  return send(engine.options, exchange);
+}
+
+/** Function parameters, inline (OData URL Conventions 4.01 section 11.5.4.1). */
+function parameters(args: unknown[], kinds: Record<string, LiteralKind> | 1 | null | undefined): string {
+  if (typeof kinds !== 'object' || kinds === null) return '';
+  return namedLiterals((args[0] ?? {}) as Record<string, unknown>, kinds);
+}

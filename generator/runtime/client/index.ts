@@ -1,0 +1,25 @@
+/**
+ * The request-builder runtime that generated clients import. It is copied verbatim into the
+ * generated output (`runtime/client/`) and imports nothing from outside this folder.
+ */
+
+// The client
+export { createClient } from './client.ts';
+export type { ClientOptions, FetchLike, HeaderValues, RequestInitLike, RequestOptions, ResponseLike } from './send.ts';
+export type { QueryOptions } from './query.ts';
+
+// Errors
+export { ODataRequestError, ODataValidationError, type ODataErrorBody, type ValidationProblem } from './errors.ts';
+
+// Validation
+export type { ValidateHook, ValidationCheck } from './send.ts';
+export { validatorHook, type ValidateFunction, type ValidatorHookOptions, type ValidatorLike } from './validator-hook.ts';
+
+// URL literals
+export { encodeSegment, keySegment, literal, type KeyValue } from './literals.ts';
+
+// The contract generated types are written in
+export type { CallOptions, Create, Entities, Entity, ExpandedNames, Keys, List, ListOptions, ODataPage, ODataValue, Read, ReadOptions, Remove, Replace, Selected, Update } from './verbs.ts';
+
+// The route table generated code passes to createClient
+export type { CallableRoute, LiteralKind, RouteTable, Target, TypeRoute } from './route-table.ts';

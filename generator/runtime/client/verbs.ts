@@ -1,0 +1,98 @@
+import type { QueryOptions } from './query.ts';
+import type { RequestOptions } from './send.ts';
+
+/**
+ * The contract of a position, in types only: generated interfaces extend one mixin per HTTP
+ * operation the position allows (OData Protocol 4.01 section 11), so the generated code
+ * names a verb in a few characters and the runtime has nothing per path.
+ */
+
+/** Property names of `T`, across every member of a union (polymorphic positions). */
+export type Keys<T> = T extends unknown ? Extract<keyof T, string> : never;
+
+/**
+ * `T` narrowed by `$select` (OData URL Conventions 4.01 section 5.1.3): the selected
+ * properties, the properties `$expand` names (expanded navigation properties are returned
+ * whatever `$select` says, 5.1.2), and the declared control information
+ * (`@odata.type`), for each member of a union. Without `$select`, `T` itself. (A
+ * key-remapping mapped type rather than `Pick`: `keyof T` folds `'@odata.type'` into an index
+ * signature's `@${string}`.)
+ */
+export type Selected<T, S extends readonly string[], E = never> = [S] extends [never]
+  ? T
+  : T extends unknown
+    ? { [K in keyof T as K extends S[number] | ExpandedNames<E> | `@odata.${string}` ? K : never]: T[K] }
+    : never;
+
+/**
+ * The navigation properties an `$expand` names: `['manager($select=id)', 'memberOf']` or
+ * `'manager($select=id), memberOf'` -> `'manager' | 'memberOf'`. Commas inside nested
+ * options split too, but what they yield is no property name, so it selects nothing.
+ */
+export type ExpandedNames<E> = NameOf<E extends readonly (infer N extends string)[] ? N : E extends string ? SplitComma<E> : never>;
+
+type SplitComma<S extends string> = S extends `${infer Head},${infer Rest}` ? Head | SplitComma<Rest> : S;
+type NameOf<N> = N extends ` ${infer Rest}` ? NameOf<Rest> : N extends `${infer Name}(${string}` ? Name : N;
+
+/** A collection response (OData JSON Format 4.01 section 12). */
+export interface ODataPage<T> {
+  '@odata.context'?: string;
+  '@odata.count'?: number;
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+  [annotation: `@${string}`]: unknown;
+  value: T[];
+}
+
+/** A single primitive or enum value (OData JSON Format 4.01 section 7.1). */
+export interface ODataValue<T> {
+  '@odata.context'?: string;
+  value: T;
+}
+
+/** Options of a GET on one entity: `$select`, `$expand`. */
+export type ReadOptions<S, E = string | readonly string[]> = RequestOptions & Pick<QueryOptions, 'query'> & { $select?: S; $expand?: E };
+
+/** Options of a GET on a collection: every system query option. */
+export type ListOptions<S, E = string | readonly string[]> = RequestOptions & Omit<QueryOptions, '$select' | '$expand'> & { $select?: S; $expand?: E };
+
+/** Options of a function call: query options apply to its result (untyped, it may be anything). */
+export type CallOptions = RequestOptions & QueryOptions;
+
+export interface Read<T> {
+  get<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ReadOptions<S, E>): Promise<Selected<T, S, E>>;
+  /** The URL `get` would request. */
+  $url(options?: QueryOptions): string;
+}
+
+export interface List<T> {
+  get<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E>): Promise<ODataPage<Selected<T, S, E>>>;
+  /** The URL `get` would request. */
+  $url(options?: QueryOptions): string;
+}
+
+/** POST to a collection (11.4.2): resolves to the created entity. */
+export interface Create<B, T> {
+  post(body: B, options?: RequestOptions): Promise<T>;
+}
+
+/** PATCH (11.4.3): the service answers 204, or 200 with the entity if asked to (`Prefer: return=representation`). */
+export interface Update<B> {
+  patch(body: B, options?: RequestOptions): Promise<void>;
+}
+
+/** PUT (11.4.3, 11.4.4): replace, or create a single-valued contained entity. */
+export interface Replace<B> {
+  put(body: B, options?: RequestOptions): Promise<void>;
+}
+
+/** DELETE (11.4.5). */
+export interface Remove {
+  delete(options?: RequestOptions): Promise<void>;
+}
+
+/** The usual single entity: read, update, delete (keeps generated heritage lists short). */
+export interface Entity<T, U> extends Read<T>, Update<U>, Remove {}
+
+/** The usual entity collection: list and create. */
+export interface Entities<T, C> extends List<T>, Create<C, T> {}
