@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import pc from 'picocolors';
 import { UNUSABLE_INPUT_CODES } from '../diagnostics/codes.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -13,9 +14,9 @@ export function formatDiagnostic(diagnostic: Diagnostic, color = false): string 
         ? paint.yellow('warning')
         : paint.blue('info');
   const related = diagnostic.related?.length
-    ? ` (see ${diagnostic.related.map((at) => `${at.file}:${at.line}:${at.column}`).join(', ')})`
+    ? ` (see ${diagnostic.related.map((at) => `${displayPath(at.file)}:${at.line}:${at.column}`).join(', ')})`
     : '';
-  return `${paint.dim(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)} ${severity} ${paint.dim(diagnostic.code)} ${diagnostic.message}${related}`;
+  return `${paint.dim(`${displayPath(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}`)} ${severity} ${paint.dim(diagnostic.code)} ${diagnostic.message}${related}`;
 }
 
 export function printDiagnostics(diagnostics: Diagnostic[], stream: NodeJS.WriteStream = process.stderr): void {
@@ -33,4 +34,11 @@ export function summarizeDiagnostics(diagnostics: Diagnostic[]): string {
 export function exitCodeFor(diagnostics: Diagnostic[]): number {
   if (diagnostics.some((d) => UNUSABLE_INPUT_CODES.has(d.code))) return EXIT.usage;
   return diagnostics.some((d) => d.severity === 'error') ? EXIT.findings : EXIT.ok;
+}
+
+/** Paths under the working directory print relative to it, as the user typed them. */
+export function displayPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const local = relative(process.cwd(), file);
+  return local && !local.startsWith('..') && !isAbsolute(local) ? local : file;
 }
