@@ -79,6 +79,7 @@ export const DIAGNOSTICS = {
   'validate/unknown-path': { severity: 'error', message: '{method} {path} matches no operation of the {schema}' },
   'validate/method-not-allowed': { severity: 'error', message: '{method} is not an operation of {template} in the {schema} (it has {methods})' },
   'validate/query-option': { severity: 'error', message: 'Query option {option}: {reason}' },
+  'validate/key-value': { severity: 'error', message: 'Key segment {value} is not a valid {type} for {property} ({reason})' },
   'validate/service-root': { severity: 'warning', message: 'The URL is under {root}, but the page documents {version}' },
   'validate/unexpected-request-body': { severity: 'warning', message: 'A {method} request has no body in this operation ({intent}), but the example sends one' },
   'validate/missing-request-body': { severity: 'warning', message: 'The {intent} request {method} {template} takes a {type} body, but the example sends none' },

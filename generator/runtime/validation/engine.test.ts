@@ -227,3 +227,15 @@ describe('names that are prototype members are plain data', () => {
     ]);
   });
 });
+
+describe('a schema that references a type it does not define', () => {
+  const broken = createEngine({
+    ...ZOO,
+    types: { ...ZOO.types, 'test.zoo.lonely': { kind: 'entity', navigation: { ghost: ['test.zoo.missing', 0] } } },
+  });
+
+  it('says so once, as a warning, instead of throwing or guessing', () => {
+    const issues = broken.validate('test.zoo.lonely', { ghost: { anything: 1 } }, 'read');
+    expect(issues.map((issue) => `${issue.path} ${issue.code} ${issue.severity}`)).toEqual(['/ghost unknown-type warning']);
+  });
+});

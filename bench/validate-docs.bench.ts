@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { loadModel } from '../generator/load-model.ts';
+import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, GRAPH_DOCS, PROJECT_ROOT } from '../generator/testing/corpus.ts';
+import { validateDocs } from '../generator/validate-docs/validate-docs.ts';
+import { median, type Bench, type BenchResult } from './measure.ts';
+
+/**
+ * validate-docs over the Graph corpus (the v1.0 and beta pages on their own; the v1.0 pages
+ * against the 3.5 MB CSDL), in pages per second. Warm: in this process, beside the bare
+ * markdown parse of the same pages (read and parsed with the parser the page reader uses).
+ * Cold: a fresh `odatakit validate-docs` process each time, beside a fresh process that only
+ * reads and parses the same pages; both start Node, so the ratio is the work, not startup.
+ */
+const FOLDERS = ['v1.0', 'beta'].map((version) => path.join(GRAPH_DOCS, version));
+const BIN = path.join(PROJECT_ROOT, 'bin/odatakit.mjs');
+
+const bench: Bench = async () => {
+  if (!corpusAvailable) {
+    console.log(`validate-docs.bench.ts${CORPUS_SKIP_REASON}`);
+    return [];
+  }
+  const files = FOLDERS.flatMap(markdownFiles);
+  const v1Files = markdownFiles(FOLDERS[0]!);
+  const bare = await median(5, () => files.forEach(parseBare));
+  const bareV1 = await median(5, () => v1Files.forEach(parseBare));
+  let findings = 0;
+  const docsOnly = await median(5, () => {
+    findings = FOLDERS.reduce((sum, folder) => sum + validateDocs({ docs: [folder] }).diagnostics.length, 0);
+  });
+  const load = await median(3, () => loadModel({ csdl: [GRAPH_CSDL], docs: [FOLDERS[0]!] }));
+  let csdlFindings = 0;
+  const withCsdl = await median(3, () => {
+    csdlFindings = validateDocs({ docs: [FOLDERS[0]!], csdl: [GRAPH_CSDL] }).diagnostics.length;
+  });
+  const coldBare = median3(() => run(process.execPath, ['--input-type=module', '-e', BARE_SCRIPT, ...files]));
+  const cold = median3(() => run(process.execPath, [BIN, 'validate-docs', ...FOLDERS, '--format', 'json']));
+  const coldCsdl = median3(() => run(process.execPath, [BIN, 'validate-docs', FOLDERS[0]!, '--csdl', GRAPH_CSDL, '--format', 'json']));
+  const rate = (pages: number, ms: number) => `${((pages * 1000) / ms).toFixed(0)} pages/s`;
+  const results: BenchResult[] = [
+    { name: `validate-docs: ${files.length} pages, no CSDL, warm`, ms: docsOnly, baseline: { name: 'bare markdown parse', ms: bare }, notes: `${rate(files.length, docsOnly)}, ${findings} findings` },
+    { name: `validate-docs: ${v1Files.length} v1.0 pages + Graph CSDL, warm`, ms: withCsdl, baseline: { name: 'loadModel alone', ms: load }, notes: `${rate(v1Files.length, withCsdl)}, ${csdlFindings} findings; bare parse ${bareV1.toFixed(0)} ms` },
+    { name: `validate-docs: ${files.length} pages, no CSDL, cold process`, ms: cold, baseline: { name: 'cold read + bare parse', ms: coldBare }, notes: rate(files.length, cold) },
+    { name: `validate-docs: ${v1Files.length} v1.0 pages + Graph CSDL, cold process`, ms: coldCsdl, baseline: { name: 'cold read + bare parse', ms: coldBare }, notes: rate(v1Files.length, coldCsdl) },
+  ];
+  return results;
+};
+
+function markdownFiles(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => path.join(folder, name));
+}
+
+function parseBare(file: string): void {
+  fromMarkdown(readFileSync(file, 'utf8'), { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+}
+
+/** The cold baseline: Node starts, imports the markdown parser, reads and parses each page. */
+const BARE_SCRIPT = `
+import { readFileSync } from 'node:fs';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+for (const file of process.argv.slice(1)) fromMarkdown(readFileSync(file, 'utf8'), { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+`;
+
+/** Wall time of one process; exit 0 or 1 (findings) are both a completed run. */
+function run(command: string, args: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(command, args, { cwd: PROJECT_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`);
+  return ms;
+}
+
+function median3(measure: () => number): number {
+  const times = [measure(), measure(), measure()].sort((a, b) => a - b);
+  return times[1]!;
+}
+
+export default bench;

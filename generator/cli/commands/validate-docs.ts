@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import {
+  applyBaseline,
+  formatJson,
+  formatSarif,
+  formatText,
+  portablePath,
+  readBaseline,
+  validateDocs,
+  type DocsReport,
+} from '../../validate-docs/index.ts';
+import { EXIT } from '../exit-codes.ts';
+import { collect, oneOf } from '../options.ts';
+import { summarizeDiagnostics } from '../print-diagnostics.ts';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+
+export interface ValidateDocsCliOptions {
+  csdl: string[];
+  format: (typeof FORMATS)[number];
+  baseline?: string;
+}
+
+export function registerValidateDocs(program: Command): void {
+  program
+    .command('validate-docs')
+    .description('Check Graph reference pages (examples, annotations, tables) against the schema, like a linter')
+    .argument('<dir|file...>', 'markdown pages or folders of pages to check')
+    .option('--csdl <file>', 'CSDL XML file ($metadata) to check against; repeatable (without it, the pages are checked against each other)', collect, [])
+    .option('--format <format>', 'text, json (also a baseline file) or sarif (code scanning)', oneOf(FORMATS), 'text')
+    .option('--baseline <file>', 'known findings (a file written by --format json): only new findings are reported and fail')
+    .addHelpText('after', '\nExit codes: 0 no error found, 1 an error was found, 2 unusable input or arguments.')
+    .action((docs: string[], options: ValidateDocsCliOptions) => {
+      process.exitCode = runValidateDocs(docs, options, program.version() ?? '0.0.0');
+    });
+}
+
+/** Runs the command, writes the report to stdout and a summary to stderr; returns the exit code. */
+export function runValidateDocs(docs: string[], options: ValidateDocsCliOptions, version: string): number {
+  // Read first: a bad baseline is a usage error, before any work is done.
+  const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
+  const result = validateDocs({ docs, csdl: options.csdl });
+  let diagnostics = result.diagnostics.map(portable);
+  let note = '';
+  if (baseline) {
+    const split = applyBaseline(diagnostics, baseline);
+    diagnostics = split.fresh;
+    note = `; ${split.known} known from the baseline${split.gone ? `, ${split.gone} baseline entr${split.gone === 1 ? 'y' : 'ies'} no longer found` : ''}`;
+  }
+  const report: DocsReport = { files: result.files.length, diagnostics };
+  process.stdout.write(render(report, options.format, version));
+  const inputErrors = result.inputDiagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  if (inputErrors > 0) process.stderr.write(`The CSDL has ${inputErrors} error(s); run odatakit inspect on it for details.\n`);
+  if (options.format !== 'text') process.stderr.write(`${report.files} pages checked: ${summarizeDiagnostics(diagnostics)}${note}\n`);
+  else if (note) process.stderr.write(`${note.slice(2)}\n`);
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.findings : EXIT.ok;
+}
+
+function render(report: DocsReport, format: ValidateDocsCliOptions['format'], version: string): string {
+  switch (format) {
+    case 'text':
+      return formatText(report, Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']);
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, version);
+    default:
+      return assertNever(format);
+  }
+}
+
+/** Paths relative to the working folder, with `/`: portable reports and baselines. */
+function portable(diagnostic: Diagnostic): Diagnostic {
+  const result = { ...diagnostic, file: portablePath(diagnostic.file) };
+  if (diagnostic.related) result.related = diagnostic.related.map((at) => ({ ...at, file: portablePath(at.file) }));
+  return result;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected format ${String(value)}`);
+}
