@@ -168,7 +168,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * Validation.DerivedTypeConstraint; abstract types have no instances.
  */
 function structuredCheck(compiler: Compiler, name: string, mode: ValidationMode): StructuredCheck {
-  const declared = compiler.schema.structured(name)!;
+  const declared = compiler.schema.structured(name);
+  // A schema that names a type it does not define (reported when the model is built):
+  // the value cannot be checked, which is said once per value, not guessed at.
+  if (declared === undefined) {
+    return (value, walk) => report(walk, 'unknown-type', 'warning', name, value, `the schema references ${name} but does not define it`);
+  }
   const own = compiler.members(declared, mode);
   return (value, walk, constraint) => {
     if (!isObject(value)) {

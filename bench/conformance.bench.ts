@@ -1,0 +1,61 @@
+import { getResponse, http, HttpResponse, type RequestHandler } from 'msw';
+import { loadModel } from '../generator/load-model.ts';
+import { corpusAvailable, EXAMPLE_CSDL, EXAMPLE_DOCS } from '../generator/testing/corpus.ts';
+import { describeRun, graphModel, runGraphSuite } from '../conformance/graph-suite.ts';
+import { createHandlers } from '../conformance/handlers/create-handlers.ts';
+import { createStore } from '../conformance/handlers/store.ts';
+import { runSuite, type SuiteReport } from '../conformance/runner/run-suite.ts';
+import { handlersTarget } from '../conformance/runner/targets/handlers-target.ts';
+import { median, type BenchResult } from './measure.ts';
+
+/**
+ * The conformance suite's wall time against the reference handlers: the starting resource
+ * (the bundled example) and all of Graph v1.0. The baseline is the floor of any in-process
+ * msw suite: as many bare requests as the suite sent, through msw's getResponse to a handler
+ * that answers `{}`.
+ */
+export default async function conformanceBench(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const { model } = loadModel({ csdl: [EXAMPLE_CSDL], docs: [EXAMPLE_DOCS] });
+  for (const transport of ['direct', 'server'] as const) {
+    let report: SuiteReport | undefined;
+    const ms = await median(9, async () => {
+      const store = createStore();
+      const target = await handlersTarget(createHandlers(model, { store }), { transport, reset: () => store.reset() });
+      report = await runSuite({ model, target, profile: 'graph' });
+      await target.close();
+    });
+    const requests = report!.stats.requests;
+    results.push({
+      name: `conformance: starting resource, ${transport === 'direct' ? 'getResponse' : 'setupServer'}`,
+      ms,
+      baseline: { name: `${requests} bare requests`, ms: await median(9, () => bareRequests(requests)) },
+      notes: describeRun(report!, model.operations.length),
+    });
+  }
+  if (!corpusAvailable) return results;
+  const graph = graphModel();
+  for (const profile of ['graph', 'odata', 'lenient'] as const) {
+    const started = performance.now();
+    const report = await runGraphSuite(profile, graph);
+    const ms = performance.now() - started;
+    const bareStart = performance.now();
+    await bareRequests(report.stats.requests);
+    results.push({
+      name: `conformance: all of Graph v1.0, ${profile} profile`,
+      ms,
+      baseline: { name: `${report.stats.requests} bare requests`, ms: performance.now() - bareStart },
+      notes: describeRun(report, graph.operations.length),
+    });
+  }
+  return results;
+}
+
+const trivial: RequestHandler[] = [http.all(/^https:\/\/graph\.microsoft\.com\/v1\.0(?:\/|$)/, () => HttpResponse.json({}))];
+
+async function bareRequests(count: number): Promise<void> {
+  for (let index = 0; index < count; index++) {
+    const response = await getResponse(trivial, new Request(`https://graph.microsoft.com/v1.0/users/${index}`));
+    await response!.text();
+  }
+}

@@ -1,0 +1,171 @@
+import type { Profile } from '../profiles.ts';
+
+/**
+ * Every check of the suite, as data: what it asks, how strongly (RFC 2119 words), where the
+ * rule comes from, and the profiles it belongs to. Which operations a check applies to is
+ * decided in `plan.ts`; how it runs, in the runner's scripts. The order here is the order of
+ * checks within an operation in every report.
+ */
+export type CheckSeverity = 'MUST' | 'SHOULD' | 'MAY';
+
+export interface CheckDefinition {
+  title: string;
+  severity: CheckSeverity;
+  /** The spec clause or doc page behind the rule. */
+  reference: string;
+  profiles: readonly Profile[];
+}
+
+const ALL = ['graph', 'odata', 'lenient'] as const;
+const STRICT = ['graph', 'odata'] as const;
+
+export const CHECKS = {
+  'operation/handled': {
+    title: 'The operation is handled',
+    severity: 'MUST',
+    reference: 'The operation is in the model (CSDL, or a Graph reference page that documents it)',
+    profiles: ALL,
+  },
+  'status/success': {
+    title: 'A valid request answers the expected success status',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §9.1 and §11.4; the Response section of the Graph reference page',
+    profiles: ALL,
+  },
+  'content-type/json': {
+    title: 'A JSON body is labelled application/json',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §8.1.1 Content-Type; OData JSON Format 4.0 §3',
+    profiles: ALL,
+  },
+  'header/odata-version': {
+    title: 'Responses carry OData-Version',
+    severity: 'SHOULD',
+    reference: 'OData Protocol 4.0 §8.1.5 OData-Version',
+    profiles: STRICT,
+  },
+  'body/valid': {
+    title: 'The response body matches the model',
+    severity: 'MUST',
+    reference: 'OData JSON Format 4.0 §6 Entity, §7 Structural Property, §12 Collection of Entities',
+    profiles: ALL,
+  },
+  'body/key': {
+    title: 'Entities in responses carry their key',
+    severity: 'MUST',
+    reference: 'OData CSDL 4.0 §8.2 Key; OData JSON Format 4.0 §4.5.8 (the entity id is built from the key)',
+    profiles: ALL,
+  },
+  'sequence/create-read': {
+    title: 'What was created reads back as it was sent',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §11.4.2 Create an Entity; §11.4.4 Upsert an Entity',
+    profiles: ALL,
+  },
+  'sequence/update-merge': {
+    title: 'PATCH changes what it sends and keeps the rest',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §11.4.3 Update an Entity (PATCH: merge semantics)',
+    profiles: ALL,
+  },
+  'sequence/replace': {
+    title: 'PUT replaces: properties left out return to their default',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §11.4.3 Update an Entity (PUT: replace semantics)',
+    profiles: ALL,
+  },
+  'sequence/delete-read': {
+    title: 'After DELETE the entity is gone, and deleting it again answers 404',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §11.4.5 Delete an Entity; §11.2.6 Requesting Related Entities (204 for no entity)',
+    profiles: ALL,
+  },
+  'status/not-found': {
+    title: 'An unknown key answers 404',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §11.2.2 Requesting Individual Entities; §9.2.1 404 Not Found',
+    profiles: ALL,
+  },
+  'input/unknown-property': {
+    title: 'An unknown property (or parameter) is refused with 400',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §11.4.2 (a service MUST fail if it cannot persist every property sent); OData CSDL 4.0 §6.3 (only open types take dynamic properties)',
+    profiles: ALL,
+  },
+  'input/wrong-type': {
+    title: 'A value of the wrong type is refused with 400',
+    severity: 'MUST',
+    reference: 'OData JSON Format 4.0 §7 Structural Property; OData Protocol 4.0 §9.2 Client Error Responses',
+    profiles: ALL,
+  },
+  'input/read-only-key': {
+    title: 'PATCH cannot change the key',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §11.4.3 (key properties are not updatable); Graph reference pages mark keys read-only',
+    profiles: ALL,
+  },
+  'input/malformed-json': {
+    title: 'A body that is not JSON is refused with 400',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §9.2 Client Error Responses; RFC 9110 §15.5.1 400 Bad Request',
+    profiles: ALL,
+  },
+  'input/content-type': {
+    title: 'A body that is not application/json is refused with 415',
+    severity: 'MUST',
+    reference: 'OData JSON Format 4.0 §3; RFC 9110 §15.5.16 415 Unsupported Media Type',
+    profiles: ALL,
+  },
+  'input/method': {
+    title: 'A method the resource does not support answers 405',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §9.2.2 405 Method Not Allowed',
+    profiles: ALL,
+  },
+  'error/shape': {
+    title: 'Errors are OData errors: { "error": { "code", "message" } }',
+    severity: 'MUST',
+    reference: 'OData JSON Format 4.0 §19 Error Response',
+    profiles: ALL,
+  },
+  'robustness/throws': {
+    title: 'The handler never throws or answers 5xx',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.0 §9.2 (a bad request is the client\'s error: 4xx, not 5xx)',
+    profiles: ALL,
+  },
+  'state/isolation': {
+    title: 'Nothing created in one run is visible after a reset',
+    severity: 'MUST',
+    reference: 'msw: handlers are shared between tests; state must reset between runs (export reset())',
+    profiles: ALL,
+  },
+  'query/top-skip': {
+    title: '$top and $skip page a collection, and @odata.nextLink leads on',
+    severity: 'SHOULD',
+    reference: 'OData Protocol 4.0 §11.2.5.3 $top, §11.2.5.4 $skip, §11.2.5.7 Server-Driven Paging',
+    profiles: STRICT,
+  },
+  'query/count': {
+    title: '$count=true adds @odata.count',
+    severity: 'SHOULD',
+    reference: 'OData Protocol 4.0 §11.2.5.5 System Query Option $count',
+    profiles: STRICT,
+  },
+  'query/select': {
+    title: '$select returns the properties asked for',
+    severity: 'SHOULD',
+    reference: 'OData Protocol 4.0 §11.2.4.1 System Query Option $select',
+    profiles: STRICT,
+  },
+  'query/expand': {
+    title: '$expand inlines a contained navigation',
+    severity: 'MAY',
+    reference: 'OData Protocol 4.0 §11.2.4.2 System Query Option $expand',
+    profiles: STRICT,
+  },
+} as const satisfies Record<string, CheckDefinition>;
+
+export type CheckId = keyof typeof CHECKS;
+
+export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];

@@ -1,0 +1,3 @@
+import { graphSuiteTest } from './graph-suite-test.ts';
+
+graphSuiteTest('odata');

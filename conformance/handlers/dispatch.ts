@@ -1,0 +1,83 @@
+import type { Operation } from '../../generator/model/types.ts';
+import type { HandlerContext } from './context.ts';
+import { checkAncestors } from './entities.ts';
+import { invokeCallable } from './invoke.ts';
+import { matchPath } from './match.ts';
+import { parseQueryOptions } from './query-options.ts';
+import { countCollection, listCollection, readEntity } from './read.ts';
+import { odataError } from './responses.ts';
+import { allowedMethods } from './routes.ts';
+import { createMember, deleteEntity, patchEntity, putEntity } from './write.ts';
+
+/**
+ * One request through the reference handlers: route, method, query options, parents, then the
+ * operation. Never throws: a failure of ours answers 500 with an OData error, so that the
+ * handlers stay usable when something is wrong with them.
+ */
+export async function handleRequest(ctx: HandlerContext, request: Request): Promise<Response> {
+  try {
+    return await route(ctx, request);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return odataError(500, 'InternalServerError', `The reference handlers failed: ${reason}`);
+  }
+}
+
+async function route(ctx: HandlerContext, request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const relativePath = url.pathname.slice(ctx.rootPath.length);
+  const match = matchPath(ctx.routes, relativePath);
+  if (!match.ok) return odataError(match.status, match.code, match.message);
+  const { steps, target } = match;
+  const method = request.method.toUpperCase();
+  const operation = match.count
+    ? target.node.methods.GET
+    : target.node.overloads.length > 1
+      ? chooseOverload(target.node.overloads, method, target.args ?? {})
+      : target.node.methods[method as keyof typeof target.node.methods];
+  if (!operation || (match.count && method !== 'GET')) {
+    const allowed = match.count ? ['GET'] : allowedMethods(target.node);
+    return odataError(405, 'MethodNotAllowed', `${method} is not supported on '${target.node.template || '/'}'${allowed.length ? `; use ${allowed.join(', ')}` : ''}`, undefined, {
+      Allow: allowed.join(', '),
+    });
+  }
+  const options = parseQueryOptions(url.searchParams);
+  if ('status' in options) return odataError(options.status, options.status === 501 ? 'NotImplemented' : 'BadRequest', options.message);
+  const missing = checkAncestors(ctx, steps);
+  if (missing) return missing;
+  switch (operation.intent) {
+    case 'read':
+      return readEntity(ctx, steps, options, relativePath);
+    case 'list':
+      return match.count ? countCollection(ctx, steps) : listCollection(ctx, steps, options, url, relativePath);
+    case 'create':
+      return target.node.kind === 'collection' ? createMember(ctx, steps, operation, request) : putEntity(ctx, steps, operation, request);
+    case 'replace':
+      return putEntity(ctx, steps, operation, request);
+    case 'update':
+      return method === 'PUT' ? putEntity(ctx, steps, operation, request) : patchEntity(ctx, steps, operation, request);
+    case 'delete':
+      return deleteEntity(ctx, steps, operation);
+    case 'action':
+    case 'function':
+      return invokeCallable(ctx, steps, operation, request);
+    default:
+      return assertNever(operation.intent);
+  }
+}
+
+/** The function overload whose required parameters are all given and that knows every argument. */
+function chooseOverload(overloads: readonly Operation[], method: string, args: Record<string, string>): Operation | undefined {
+  const candidates = overloads.filter((operation) => operation.method === method);
+  const given = Object.keys(args);
+  const fits = (operation: Operation) => {
+    const segment = operation.segments.at(-1);
+    const required = segment?.kind === 'function' ? segment.parameters : [];
+    return required.every((name) => name in args) && given.every((name) => required.includes(name));
+  };
+  return candidates.find(fits) ?? candidates[0];
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected operation intent ${String(value)}`);
+}

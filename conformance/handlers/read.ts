@@ -1,0 +1,65 @@
+import type { HandlerContext } from './context.ts';
+import { lookupEntity, provideMembers } from './entities.ts';
+import type { Step } from './match.ts';
+import type { QueryOptions } from './query-options.ts';
+import { json, noContent, odataError, text } from './responses.ts';
+import { isSingleNavigation } from './routes.ts';
+import { page, viewEntity } from './view.ts';
+
+/** GET of an entity (OData Protocol 4.0 §11.2.2) and of a collection (§11.2.5, §11.2.9 for `/$count`). */
+export function readEntity(ctx: HandlerContext, steps: readonly Step[], options: QueryOptions, relativePath: string): Response {
+  const stored = lookupEntity(ctx, steps, steps.length - 1);
+  if (!stored) return absent(ctx, steps);
+  const view = viewEntity(ctx, steps, stored, options);
+  if (!view.ok) return odataError(400, 'BadRequest', view.message);
+  return json({ '@odata.context': `${ctx.serviceRoot}/$metadata#${contextPath(relativePath)}/$entity`, ...view.body }, 200);
+}
+
+/**
+ * What GET answers for an entity that is not there: 404 for a collection member in every
+ * profile; for a single-valued navigation 204 No Content in the odata profile (OData Protocol
+ * 4.0 §11.2.6: no related entity) and 404 in the graph profile (what Graph answers).
+ */
+export function absent(ctx: HandlerContext, steps: readonly Step[]): Response {
+  const target = steps.at(-1)!;
+  if (ctx.profile === 'odata' && isSingleNavigation(target.node)) return noContent();
+  return odataError(404, 'ResourceNotFound', `No entity at '${target.path}'`);
+}
+
+export function listCollection(ctx: HandlerContext, steps: readonly Step[], options: QueryOptions, url: URL, relativePath: string): Response {
+  const target = steps.at(-1)!;
+  provideMembers(ctx, steps);
+  const member = target.node.member ?? target.node;
+  const bodies: Record<string, unknown>[] = [];
+  const paths = ctx.store.members(target.path);
+  const selected = page(paths, options, ctx.pageSize, ctx.profile === 'graph');
+  for (const path of selected.value) {
+    const stored = ctx.store.get(path);
+    if (!stored) continue;
+    const view = viewEntity(ctx, [...steps, { node: member, path }], stored, options);
+    if (!view.ok) return odataError(400, 'BadRequest', view.message);
+    bodies.push(view.body);
+  }
+  const body: Record<string, unknown> = { '@odata.context': `${ctx.serviceRoot}/$metadata#${contextPath(relativePath)}` };
+  if (options.count) body['@odata.count'] = selected.count;
+  if (selected.nextSkip !== undefined) body['@odata.nextLink'] = nextLink(url, selected.nextSkip, selected.nextTop);
+  body['value'] = bodies;
+  return json(body, 200);
+}
+
+export function countCollection(ctx: HandlerContext, steps: readonly Step[]): Response {
+  provideMembers(ctx, steps);
+  return text(String(ctx.store.members(steps.at(-1)!.path).length));
+}
+
+function nextLink(url: URL, skip: number, top: number | undefined): string {
+  const next = new URL(url.href);
+  next.searchParams.set('$skip', String(skip));
+  if (top !== undefined) next.searchParams.set('$top', String(top));
+  return next.href;
+}
+
+/** The context URL fragment: the request path without its leading slash (OData JSON Format 4.0 §10). */
+function contextPath(relativePath: string): string {
+  return relativePath.replace(/^\/+/, '');
+}

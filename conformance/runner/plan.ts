@@ -1,0 +1,194 @@
+import picomatch from 'picomatch';
+import { isOpenType, keyProperties, lookupStructuredType } from '../../generator/model/queries.ts';
+import type { HttpMethod, Model, Operation } from '../../generator/model/types.ts';
+import { CHECK_IDS, CHECKS, type CheckId, type CheckSeverity } from '../checks/catalog.ts';
+import { buildRoutes, walkRoutes, type RouteNode } from '../handlers/routes.ts';
+import type { Profile } from '../profiles.ts';
+
+/**
+ * What the suite will check, decided from the model alone before anything is sent: the
+ * resources (an entity and its collection, with their operations), the callables, the
+ * unsupported methods to probe, and every (check, operation) pair in report order. The vitest
+ * entry declares one test per pair from this plan.
+ */
+export interface ResourceOperations {
+  list?: Operation;
+  create?: Operation;
+  read?: Operation;
+  update?: Operation;
+  /** PUT: replaces an entity, or creates a single-valued navigation. */
+  put?: Operation;
+  remove?: Operation;
+}
+
+export interface Resource {
+  /** A collection member or a single entity; absent for a collection without member routes. */
+  entity?: RouteNode;
+  collection?: RouteNode;
+  operations: ResourceOperations;
+  /** The entity type (collections: the member type). */
+  type: string;
+}
+
+export interface MethodProbe {
+  node: RouteNode;
+  method: HttpMethod;
+  /** `POST /path`: the request the probe makes, named like an operation. */
+  operation: string;
+}
+
+export interface PlannedCheck {
+  id: CheckId;
+  operation: string;
+  severity: CheckSeverity;
+  title: string;
+}
+
+export interface SuitePlan {
+  profile: Profile;
+  routes: RouteNode;
+  /** Resources with an operation in scope, by the node that holds them (the collection, or the single entity). */
+  resources: Map<RouteNode, Resource>;
+  callables: Operation[];
+  methodProbes: Map<RouteNode, MethodProbe>;
+  checks: PlannedCheck[];
+  /** `${id} ${operation}` of every planned check. */
+  planned: Set<string>;
+  inScope(operationId: string): boolean;
+}
+
+export interface PlanOptions {
+  profile: Profile;
+  /** Globs over operation paths (`**\/identitySynchronization`); none means every operation. */
+  only?: readonly string[];
+}
+
+const METHOD_ORDER: Record<HttpMethod, number> = { GET: 0, POST: 1, PUT: 2, PATCH: 3, DELETE: 4 };
+
+export function planSuite(model: Model, options: PlanOptions): SuitePlan {
+  const routes = buildRoutes(model.operations);
+  const matches = options.only && options.only.length > 0 ? picomatch([...options.only], { dot: true }) : () => true;
+  const scoped = new Set(model.operations.filter((operation) => matches(operation.path)).map((operation) => operation.id));
+  const resources = new Map<RouteNode, Resource>();
+  const methodProbes = new Map<RouteNode, MethodProbe>();
+  walkRoutes(routes, (node) => {
+    const resource = resourceAt(node);
+    if (resource && Object.values(resource.operations).some((operation) => scoped.has(operation.id))) resources.set(node, resource);
+    const probe = methodProbe(node);
+    if (probe && matches(node.template)) methodProbes.set(node, probe);
+  });
+  const callables = model.operations.filter((operation) => scoped.has(operation.id) && (operation.intent === 'action' || operation.intent === 'function'));
+  const checks: (PlannedCheck & { path: string; method: HttpMethod })[] = [];
+  const add = (operation: { id: string; path: string; method: HttpMethod }, ids: CheckId[]) => {
+    for (const id of ids) {
+      if (!(CHECKS[id].profiles as readonly Profile[]).includes(options.profile)) continue;
+      checks.push({ id, operation: operation.id, severity: CHECKS[id].severity, title: CHECKS[id].title, path: operation.path, method: operation.method });
+    }
+  };
+  for (const resource of resources.values()) {
+    for (const operation of Object.values(resource.operations)) {
+      if (scoped.has(operation.id)) add(operation, applicable(model, operation, resource));
+    }
+  }
+  for (const operation of callables) add(operation, applicableToCallable(model, operation));
+  for (const probe of methodProbes.values()) add({ id: probe.operation, path: probe.node.template, method: probe.method }, ['input/method']);
+  checks.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : METHOD_ORDER[a.method] - METHOD_ORDER[b.method] || CHECK_IDS.indexOf(a.id) - CHECK_IDS.indexOf(b.id)));
+  const planned = checks.map(({ id, operation, severity, title }) => ({ id, operation, severity, title }));
+  return {
+    profile: options.profile,
+    routes,
+    resources,
+    callables,
+    methodProbes,
+    checks: planned,
+    planned: new Set(planned.map((check) => `${check.id} ${check.operation}`)),
+    inScope: (operationId) => scoped.has(operationId),
+  };
+}
+
+function resourceAt(node: RouteNode): Resource | undefined {
+  if (node.kind === 'collection') {
+    const member = node.member;
+    const operations: ResourceOperations = { list: node.methods.GET, create: node.methods.POST, ...entityOperations(member) };
+    return { collection: node, ...(member && { entity: member }), operations: compact(operations), type: node.type ?? '' };
+  }
+  if (node.kind === 'entity' && node.segment?.kind !== 'key') {
+    return { entity: node, operations: compact(entityOperations(node)), type: node.type ?? '' };
+  }
+  return undefined;
+}
+
+function entityOperations(node: RouteNode | undefined): ResourceOperations {
+  if (!node) return {};
+  return { read: node.methods.GET, update: node.methods.PATCH, put: node.methods.PUT, remove: node.methods.DELETE };
+}
+
+function compact(operations: ResourceOperations): ResourceOperations {
+  return Object.fromEntries(Object.entries(operations).filter(([, operation]) => operation !== undefined));
+}
+
+/** The first method the node does not support, to be answered with 405. */
+function methodProbe(node: RouteNode): MethodProbe | undefined {
+  if (Object.keys(node.methods).length === 0) return undefined;
+  const method = (['POST', 'PATCH', 'PUT', 'DELETE', 'GET'] as const).find((candidate) => node.methods[candidate] === undefined);
+  return method && { node, method, operation: `${method} ${node.template}` };
+}
+
+function applicable(model: Model, operation: Operation, resource: Resource): CheckId[] {
+  const ids: CheckId[] = ['operation/handled', 'status/success', ...responseChecks(model, operation), 'header/odata-version'];
+  const { operations } = resource;
+  const type = lookupStructuredType(model, resource.type);
+  const isMember = resource.entity?.segment?.kind === 'key';
+  const readable = operations.read !== undefined;
+  const writes = operation.requestBody !== undefined;
+  switch (operation) {
+    case operations.create:
+      if (readable) ids.push('sequence/create-read');
+      break;
+    case operations.update:
+      if (readable) ids.push('sequence/update-merge');
+      break;
+    case operations.put:
+      if (readable && !isMember) ids.push('sequence/create-read');
+      if (readable) ids.push('sequence/replace');
+      break;
+    case operations.remove:
+      if (readable) ids.push('sequence/delete-read');
+      break;
+  }
+  // PUT is left out: a PUT to a key that does not exist may create it (upsert, OData Protocol 4.0 §11.4.4).
+  if (isMember && (operation === operations.read || operation === operations.update || operation === operations.remove)) ids.push('status/not-found');
+  if (writes && type && !isOpenType(model, type)) ids.push('input/unknown-property');
+  if (writes) ids.push('input/wrong-type');
+  if (operation === operations.update && type && keyProperties(model, type).length > 0) ids.push('input/read-only-key');
+  if (writes) ids.push('input/malformed-json', 'input/content-type');
+  if (writes || ids.includes('status/not-found') || operation === operations.remove || (operation === operations.read && operations.remove !== undefined)) {
+    ids.push('error/shape');
+  }
+  ids.push('robustness/throws');
+  const creates = operation === operations.create || (operation === operations.put && !isMember);
+  if (creates && readable) ids.push('state/isolation');
+  if (operation === operations.list && operations.create) ids.push('query/top-skip', 'query/count');
+  if (operation === operations.read) {
+    ids.push('query/select');
+    const entity = resource.entity;
+    if (entity && [...entity.literals.values()].some((child) => child.segment?.kind === 'navigation' && child.contained && child.methods.GET)) ids.push('query/expand');
+  }
+  return ids;
+}
+
+function applicableToCallable(model: Model, operation: Operation): CheckId[] {
+  const ids: CheckId[] = ['operation/handled', 'status/success', ...responseChecks(model, operation), 'header/odata-version'];
+  if (operation.requestBody) ids.push('input/unknown-property', 'input/wrong-type', 'input/malformed-json', 'input/content-type', 'error/shape');
+  ids.push('robustness/throws');
+  return ids;
+}
+
+/** Checks on the body of a success response, when the operation returns one. */
+function responseChecks(model: Model, operation: Operation): CheckId[] {
+  const response = operation.response;
+  if (!response || response.type === 'Edm.Stream') return [];
+  const type = lookupStructuredType(model, response.type);
+  const keyed = type?.kind === 'entity' && keyProperties(model, type).length > 0;
+  return ['content-type/json', 'body/valid', ...(keyed ? (['body/key'] as const) : [])];
+}

@@ -1,0 +1,112 @@
+import type { Model } from '../../generator/model/types.ts';
+import type { CheckId } from '../checks/catalog.ts';
+import type { Profile } from '../profiles.ts';
+import { payloadValidator, type PayloadValidator } from '../validation/validator.ts';
+import { describeExchange, type Exchange } from './exchange.ts';
+import type { SuitePlan } from './plan.ts';
+import type { Target } from './targets/target.ts';
+
+/**
+ * The state of one suite run: sends requests (remembering which operation each exercised),
+ * and collects check outcomes. A check can be reported by several steps: a failure wins over a
+ * pass, a pass over a skip.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'skip';
+
+export interface Outcome {
+  status: CheckStatus;
+  message: string;
+}
+
+export interface RequestInit {
+  /** An object is sent as JSON; a string as it is. */
+  body?: unknown;
+  /** Default `application/json` when there is a body. */
+  contentType?: string;
+}
+
+export interface Session {
+  model: Model;
+  plan: SuitePlan;
+  profile: Profile;
+  target: Target;
+  validator: PayloadValidator;
+  /** Sends `method path` (path under the service root, with its query); `operation` is the operation id it exercises. */
+  send(operation: string | undefined, method: string, path: string, init?: RequestInit): Promise<Exchange>;
+  wants(id: CheckId, operation: string): boolean;
+  pass(id: CheckId, operation: string, note?: string): void;
+  fail(id: CheckId, operation: string, summary: string, exchanges?: readonly Exchange[]): void;
+  skip(id: CheckId, operation: string, reason: string): void;
+  outcome(id: CheckId, operation: string): Outcome | undefined;
+  /** Exchanges that exercised the operation. */
+  exchangesOf(operation: string): readonly Exchange[];
+  /** A fresh number for keys and sample values. */
+  nextVariant(): number;
+  /** Requests sent so far. */
+  readonly requests: number;
+  /** Records a setup step that did not go as planned (a parent that could not be created...); failures of these operations mention it. */
+  note(operations: readonly string[], text: string): void;
+}
+
+const RANK: Record<CheckStatus, number> = { skip: 0, pass: 1, fail: 2 };
+
+export function createSession(model: Model, plan: SuitePlan, target: Target): Session {
+  const outcomes = new Map<string, Outcome>();
+  const exchanges = new Map<string, Exchange[]>();
+  let variant = 0;
+  let requests = 0;
+  const notes = new Map<string, string[]>();
+  const record = (id: CheckId, operation: string, outcome: Outcome) => {
+    const key = `${id} ${operation}`;
+    if (!plan.planned.has(key)) return;
+    const current = outcomes.get(key);
+    if (!current || RANK[outcome.status] > RANK[current.status]) outcomes.set(key, outcome);
+    else if (outcome.status === 'pass' && current.status === 'pass' && outcome.message && !current.message.includes(outcome.message)) {
+      current.message = current.message ? `${current.message}; ${outcome.message}` : outcome.message;
+    }
+  };
+  return {
+    model,
+    plan,
+    profile: plan.profile,
+    target,
+    validator: payloadValidator(model),
+    note(operations, text) {
+      for (const operation of operations) {
+        const list = notes.get(operation) ?? [];
+        if (!list.includes(text)) list.push(text);
+        notes.set(operation, list);
+      }
+    },
+    async send(operation, method, path, init = {}) {
+      const headers: Record<string, string> = {};
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+        headers['Content-Type'] = init.contentType ?? 'application/json';
+      }
+      requests++;
+      const exchange = await target.send({ method, url: `${target.serviceRoot}${path}`, headers, ...(body !== undefined && { body }) });
+      if (operation !== undefined) {
+        let list = exchanges.get(operation);
+        if (!list) exchanges.set(operation, (list = []));
+        list.push(exchange);
+      }
+      return exchange;
+    },
+    wants: (id, operation) => plan.planned.has(`${id} ${operation}`),
+    pass: (id, operation, note) => record(id, operation, { status: 'pass', message: note ?? '' }),
+    fail: (id, operation, summary, sent = []) => {
+      const context = (notes.get(operation) ?? []).map((text) => `\n  note: ${text}`).join('');
+      const details = sent.map((exchange) => describeExchange(exchange, target.reproduce)).join('\n');
+      record(id, operation, { status: 'fail', message: `${summary}${details ? `\n${details}` : ''}${context}` });
+    },
+    skip: (id, operation, reason) => record(id, operation, { status: 'skip', message: reason }),
+    outcome: (id, operation) => outcomes.get(`${id} ${operation}`),
+    exchangesOf: (operation) => exchanges.get(operation) ?? [],
+    nextVariant: () => ++variant,
+    get requests() {
+      return requests;
+    },
+  };
+}
