@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_SKIP_REASON, corpusAvailable, GRAPH_CSDL } from '../testing/corpus.ts';
-import { typeCheckFolder } from '../testing/typecheck.ts';
+import { typeCheckOutput } from '../testing/typecheck.ts';
 import { planGenerate, type GenerateRun } from './generate.ts';
 import { applyPlan } from './output.ts';
 
@@ -38,6 +38,6 @@ describe.skipIf(!corpusAvailable)(`generate all of Graph v1.0${CORPUS_SKIP_REASO
     applyPlan(first.plan!);
     const out = join(root, 'out');
     const files = readdirSync(out, { recursive: true }).map(String).filter((file) => file.endsWith('.ts'));
-    expect(typeCheckFolder(out, files)).toEqual([]);
+    expect(typeCheckOutput(out, files)).toEqual([]);
   });
 });

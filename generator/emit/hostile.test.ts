@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { loadModel } from '../load-model.ts';
 import type { StructuredType } from '../model/types.ts';
-import { typeCheckFiles, typeCheckFolder } from '../testing/typecheck.ts';
+import { typeCheckFiles, typeCheckOutput } from '../testing/typecheck.ts';
 import { planGenerate } from './generate.ts';
 import { applyPlan } from './output.ts';
 import { createTemplateRenderer } from './templates.ts';
@@ -60,7 +60,7 @@ describe('generate on hostile CSDL', () => {
   it('compiles under --strict', () => {
     const files = listFiles(out).filter((file) => file.endsWith('.ts'));
     expect(files).toContain('types.gen.ts');
-    expect(typeCheckFolder(out, files)).toEqual([]);
+    expect(typeCheckOutput(out, files)).toEqual([]);
   });
 
   it('holds no code from the input: payloads stay in comments and strings', () => {

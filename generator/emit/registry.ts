@@ -2,6 +2,7 @@ import type { Emitter } from './emitter.ts';
 import { tsTypesEmitter } from './ts-types/index.ts';
 import { validatorsEmitter } from './validators/index.ts';
 import { requestBuildersEmitter } from './request-builders/index.ts';
+import { handlersEmitter } from './handlers/index.ts';
 
 /**
  * Every emitter, by name, in the order `generate` runs them. Each emitter owns the files it
@@ -12,4 +13,5 @@ export const EMITTERS: readonly Emitter[] = [
   tsTypesEmitter,
   validatorsEmitter,
   requestBuildersEmitter,
+  handlersEmitter,
 ];

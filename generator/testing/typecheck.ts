@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
+import { HANDLERS_FILE } from '../emit/handlers/index.ts';
+import { PROJECT_ROOT } from './corpus.ts';
 
 /**
  * Type-checks generated code the way users compile it: `strict`, ES2022 modules with `.js`
@@ -24,6 +26,35 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
 export function typeCheckFolder(root: string, rootNames: string[], options: ts.CompilerOptions = {}): string[] {
   const program = ts.createProgram({ rootNames: rootNames.map((name) => join(root, name)), options: { ...STRICT_OPTIONS, ...options } });
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => formatTsDiagnostic(diagnostic, root));
+}
+
+/**
+ * What a project that type-checks `handlers.gen.ts` needs. That file imports
+ * `odatakit/conformance`, and odatakit ships its TypeScript sources (docs/decisions/0001), so the
+ * project's compiler reads them as they are written: `.ts` imports, `fetch` types, Node modules.
+ * `odatakit/*` resolves to the sources through the package's `exports` map.
+ */
+export function conformanceConsumerOptions(): ts.CompilerOptions {
+  const exports = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string> }).exports;
+  const paths = Object.fromEntries(Object.entries(exports).map(([subpath, target]) => [`odatakit${subpath.slice(1)}`, [join(PROJECT_ROOT, target)]]));
+  return {
+    allowImportingTsExtensions: true,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: ['node'],
+    typeRoots: [join(PROJECT_ROOT, 'node_modules/@types')],
+    paths,
+  };
+}
+
+/**
+ * A generated output folder, each file the way its users compile it: `handlers.gen.ts` (a test
+ * module that needs odatakit/conformance and msw) with `conformanceConsumerOptions()`, every
+ * other file with the strict options above, which give it nothing but ES2022.
+ */
+export function typeCheckOutput(root: string, rootNames: string[]): string[] {
+  const errors = typeCheckFolder(root, rootNames.filter((name) => name !== HANDLERS_FILE));
+  if (rootNames.includes(HANDLERS_FILE)) errors.push(...typeCheckFolder(root, [HANDLERS_FILE], conformanceConsumerOptions()));
+  return errors;
 }
 
 /** Writes `files` (relative path -> content) to a fresh temporary folder and type-checks them all. */
