@@ -24,12 +24,7 @@ export function payloadValidator(model: Model): PayloadValidator {
   if (!validator) {
     const engine = createValidator(model);
     validator = {
-      validate: (typeName, value, mode, options) => {
-        const issues = engine.validate(typeName, value, mode, options);
-        // A PATCH updates an entity whose type the service knows: it need not name a concrete
-        // type in @odata.type (OData Protocol 4.0 §11.4.3), so "abstract" does not apply.
-        return mode === 'update' ? issues.filter((issue) => issue.code !== 'abstract') : issues;
-      },
+      validate: (typeName, value, mode, options) => engine.validate(typeName, value, mode, options),
       validateParameters: (callable, value, bound) => validateParameters(engine.validate, callable, value, bound),
     };
     cache.set(model, validator);

@@ -223,7 +223,10 @@ function actualType(compiler: Compiler, declared: string, value: Record<string, 
     const received = key === undefined ? actual.name : value[key];
     report(walk, 'derived-type-constraint', severity, `one of ${constraint.join(', ')}`, received, `${actual.name} is not allowed here`, key);
   }
-  if (actual.abstract) {
+  // A PATCH updates an entity whose type the service already knows, so it need not name a
+  // concrete type (OData Protocol 4.0, 11.4.3): an abstract declared type is fine there.
+  const typeIsKnown = walk.mode === 'update' && key === undefined;
+  if (actual.abstract && !typeIsKnown) {
     report(walk, 'abstract', requestError(walk), `a concrete type derived from ${actual.name}`, key === undefined ? value : value[key], `${actual.name} is abstract: name a concrete type in @odata.type`, key);
   }
   return actual.name;

@@ -93,6 +93,9 @@ describe('derived types through @odata.type', () => {
     expect(found('zoo.animal', { id: DOG_ID })).toEqual([' abstract warning']);
     expect(found('zoo.animal', { id: DOG_ID }, 'create')).toEqual([' abstract error']);
     expect(found('zoo.animal', { '@odata.type': '#zoo.animal' }, 'create')).toEqual(['/@odata.type abstract error']);
+    // A PATCH need not name the type: the service knows it (OData Protocol 4.0, 11.4.3).
+    expect(found('zoo.animal', { name: 'Rex' }, 'update')).toEqual([]);
+    expect(found('zoo.animal', { '@odata.type': '#zoo.animal' }, 'update')).toEqual(['/@odata.type abstract error']);
   });
 
   it('honours Validation.DerivedTypeConstraint', () => {
