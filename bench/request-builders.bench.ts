@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { RAW_EMITTER_OPTIONS, STRICT_OPTIONS } from '../generator/testing/typecheck.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -105,21 +106,7 @@ async function shippedSize(dir: string): Promise<{ ms: number; runtime: number; 
 /** One `tsc --noEmit --strict` of the files (a new program each time), in process, through the TypeScript API. */
 function typeCheckTime(dir: string, roots: string[]): { ms: number; check: number; errors: number } {
   const start = performance.now();
-  const program = ts.createProgram(
-    roots.map((root) => join(dir, root)),
-    {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      allowImportingTsExtensions: true,
-      verbatimModuleSyntax: true,
-      skipLibCheck: true,
-      lib: ['lib.es2022.d.ts'],
-      types: [],
-    },
-  );
+  const program = ts.createProgram(roots.map((root) => join(dir, root)), { ...STRICT_OPTIONS, ...RAW_EMITTER_OPTIONS });
   const checkStart = performance.now();
   const errors = ts.getPreEmitDiagnostics(program).length;
   const end = performance.now();

@@ -23,6 +23,16 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   types: [],
 };
 
+/**
+ * For an emitter's raw output in a folder with `{ "type": "module" }`: NodeNext, and `.ts`
+ * imports allowed, since `generate` turns them into `.js` only when it writes (portable-imports).
+ */
+export const RAW_EMITTER_OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  allowImportingTsExtensions: true,
+};
+
 export function typeCheckFolder(root: string, rootNames: string[], options: ts.CompilerOptions = {}): string[] {
   const program = ts.createProgram({ rootNames: rootNames.map((name) => join(root, name)), options: { ...STRICT_OPTIONS, ...options } });
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => formatTsDiagnostic(diagnostic, root));

@@ -1,8 +1,8 @@
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { RAW_EMITTER_OPTIONS, typeCheckFolder } from '../../testing/typecheck.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import { loadModel } from '../../load-model.ts';
@@ -30,27 +30,9 @@ function writeOut(folder: string, files: OutputFile[]): void {
   }
 }
 
-/** `tsc --noEmit --strict` over the folder; returns the messages. */
+/** `tsc --noEmit --strict` over the folder (unused locals too); returns the messages. */
 function typeCheck(folder: string, files: OutputFile[]): string[] {
-  const program = ts.createProgram(
-    files.map((file) => join(folder, file.path)),
-    {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      allowImportingTsExtensions: true,
-      verbatimModuleSyntax: true,
-      noUnusedLocals: true,
-      lib: ['lib.es2022.d.ts'],
-      types: [],
-    },
-  );
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const where = diagnostic.file ? `${diagnostic.file.fileName}:${diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
-  });
+  return typeCheckFolder(folder, files.map((file) => file.path), { ...RAW_EMITTER_OPTIONS, noUnusedLocals: true, skipLibCheck: false });
 }
 
 interface GeneratedModule {

@@ -11,17 +11,6 @@ import { qualifyName } from './names.ts';
 
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-export const DEFAULT_STATUS: Record<OperationIntent, number> = {
-  list: 200,
-  read: 200,
-  create: 201,
-  update: 204,
-  replace: 204,
-  delete: 204,
-  action: 200,
-  function: 200,
-};
-
 export interface DocOperation {
   method: HttpMethod;
   /** As the page writes it, `{id}`-style placeholders kept. */

@@ -7,7 +7,8 @@ import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import type { DocPage } from '../../graph-docs/types.ts';
 import { compareOperations } from '../operations/derive-operations.ts';
 import type { Model, Operation, Schema, SchemaType } from '../types.ts';
-import { collectDocOperations, DEFAULT_STATUS, type DocOperation } from './doc-operations.ts';
+import { collectDocOperations, type DocOperation } from './doc-operations.ts';
+import { defaultStatus } from '../operations/default-status.ts';
 import { collectDocTypes } from './doc-types.ts';
 import { docExamples } from './examples.ts';
 import { structuredTypesFromDocs } from './types-from-docs.ts';
@@ -55,7 +56,7 @@ export function toOperation(doc: DocOperation, path: string, segments: Operation
     path,
     segments,
     intent: doc.intent,
-    successStatus: doc.status ?? defaultStatus(doc),
+    successStatus: doc.status ?? defaultStatus(doc.intent, doc.response !== undefined),
     statusSource: doc.status === undefined ? 'default' : 'docs',
     origin: ['docs'],
     sources: [doc.source],
@@ -68,10 +69,6 @@ export function toOperation(doc: DocOperation, path: string, segments: Operation
   if (doc.callableName) operation.callable = `${doc.namespace}.${doc.callableName}`;
   if (doc.description) operation.description = doc.description;
   return operation;
-}
-
-function defaultStatus(doc: DocOperation): number {
-  return doc.intent === 'action' && !doc.response ? 204 : DEFAULT_STATUS[doc.intent];
 }
 
 /** Modes as for CSDL operations: PUT replaces, so it is checked like a create. */

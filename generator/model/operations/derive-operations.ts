@@ -13,6 +13,7 @@ import type {
   TypeReference,
 } from '../types.ts';
 import { mergeCapabilities } from './capabilities-merge.ts';
+import { defaultStatus } from './default-status.ts';
 import { placeholdersOf, renderPath } from './path-template.ts';
 
 /**
@@ -70,17 +71,6 @@ export function compareOperations(a: Operation, b: Operation): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : METHOD_ORDER[a.method] - METHOD_ORDER[b.method];
 }
 
-const DEFAULT_STATUS: Record<OperationIntent, number> = {
-  list: 200,
-  read: 200,
-  create: 201,
-  update: 204,
-  replace: 204,
-  delete: 204,
-  action: 200,
-  function: 200,
-};
-
 function add(
   walk: Walk,
   at: Position,
@@ -98,7 +88,7 @@ function add(
     segments: at.segments,
     intent,
     ...shape,
-    successStatus: intent === 'action' && !shape.response ? 204 : DEFAULT_STATUS[intent],
+    successStatus: defaultStatus(intent, shape.response !== undefined),
     statusSource: 'default',
     origin: ['csdl'],
     sources: [at.source],

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { RAW_EMITTER_OPTIONS, typeCheckFolder } from '../../../testing/typecheck.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import ts from 'typescript';
 import { DiagnosticCollector } from '../../../diagnostics/collector.ts';
 import type { Model } from '../../../model/types.ts';
 import { PROJECT_ROOT } from '../../../testing/corpus.ts';
@@ -44,25 +44,5 @@ export function writeOutput(files: OutputFile[]): TempOutput {
 
 /** `tsc --noEmit --strict` over the given files of the folder; returns formatted errors. */
 export function typeCheck(dir: string, files: string[]): string[] {
-  const program = ts.createProgram(
-    files.map((file) => join(dir, file)),
-    {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      allowImportingTsExtensions: true,
-      verbatimModuleSyntax: true,
-      skipLibCheck: true,
-      lib: ['lib.es2022.d.ts'],
-      types: [],
-    },
-  );
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-    if (!diagnostic.file || diagnostic.start === undefined) return text;
-    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    return `${diagnostic.file.fileName.slice(dir.length + 1)}:${line + 1}:${character + 1} ${text}`;
-  });
+  return typeCheckFolder(dir, files, RAW_EMITTER_OPTIONS);
 }
