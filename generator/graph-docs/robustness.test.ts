@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
-import { GRAPH_DOCS } from '../testing/corpus.ts';
+import { CORPUS_SKIP_REASON, GRAPH_DOCS } from '../testing/corpus.ts';
 import { parsePage } from './parse-page.ts';
 
 /** A small deterministic PRNG (mulberry32), so failures reproduce. */
@@ -49,7 +49,7 @@ describe('parsePage never throws on bad input', () => {
     expect(() => parsePage('x.md', text, new DiagnosticCollector())).not.toThrow();
   });
 
-  it.skipIf(pageFiles.length === 0)('survives random damage to real pages (skipped without ../shared)', () => {
+  it.skipIf(pageFiles.length === 0)(`survives random damage to real pages${CORPUS_SKIP_REASON}`, () => {
     const next = random(20261127);
     for (const file of pageFiles) {
       const text = readFileSync(file, 'utf8');
