@@ -34,13 +34,18 @@ interface Walk {
   boundCallables: Record<string, Callable[]>;
 }
 
-interface Position {
+/** Where an operation is added: its path so far, and what declared it. */
+interface Place {
   segments: PathSegment[];
+  source: SourcePosition;
+}
+
+/** A place in the containment walk. */
+interface Position extends Place {
   type: StructuredType;
   /** Entity types already on this path, for cycle safety. */
   visited: readonly string[];
   depth: number;
-  source: SourcePosition;
 }
 
 export function deriveOperations(model: Model, options: DeriveOptions = {}): Operation[] {
@@ -73,7 +78,7 @@ export function compareOperations(a: Operation, b: Operation): number {
 
 function add(
   walk: Walk,
-  at: Position,
+  at: Place,
   method: HttpMethod,
   intent: OperationIntent,
   shape: { target?: TypeReference; requestBody?: Operation['requestBody']; response?: TypeReference; callable?: string },
@@ -222,13 +227,12 @@ function unboundCallables(walk: Walk, name: string, isAction: boolean, source: S
     (callable) => callable.qualifiedName === name && !callable.isBound,
   );
   for (const callable of overloads) {
-    const at = { segments: [] as PathSegment[], type: undefined as unknown as StructuredType, visited: [] as string[], depth: 0, source };
-    invoke(walk, at, callable, callable.parameters, callable.name);
+    invoke(walk, { segments: [], source }, callable, callable.parameters, callable.name);
   }
 }
 
 /** An action is POSTed with its parameters as the body; a function is a GET with them in the URL. */
-function invoke(walk: Walk, at: Position, callable: Callable, parameters: Callable['parameters'], importName?: string): void {
+function invoke(walk: Walk, at: Place, callable: Callable, parameters: Callable['parameters'], importName?: string): void {
   const name = importName ?? callable.qualifiedName;
   const response = callable.returnType ? { type: callable.returnType.type, collection: callable.returnType.collection } : undefined;
   if (callable.kind === 'action') {
