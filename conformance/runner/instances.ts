@@ -2,7 +2,7 @@ import { findProperty, keyProperties, lookupStructuredType } from '../../generat
 import type { StructuredType } from '../../generator/model/types.ts';
 import { existsImplicitly, type RouteNode } from '../handlers/routes.ts';
 import { confirmValid, sampleKeyValue, sampleStructured } from '../samples/structured.ts';
-import { formatKeySegment, formatLiteral, parseLiteral } from '../url/literal.ts';
+import { formatKeySegment, parseLiteral } from '../url/literal.ts';
 import type { Exchange } from './exchange.ts';
 import type { Session } from './session.ts';
 
@@ -27,12 +27,7 @@ export interface Instances {
 
 export function memberSegment(member: RouteNode, type: StructuredType | undefined, keys: Record<string, unknown>, session: Session): string {
   const names = member.segment?.kind === 'key' ? member.segment.keyProperties : Object.keys(keys);
-  if (names.length === 1) return `/${formatKeySegment(keys[names[0]!])}`;
-  const parts = names.map((name) => {
-    const property = type && findProperty(session.model, type, name);
-    return `${name}=${formatLiteral(keys[name], property?.type ?? 'Edm.String')}`;
-  });
-  return `(${parts.join(',')})`;
+  return formatKeySegment(session.model, type, keys, names);
 }
 
 export function createInstances(session: Session): Instances {

@@ -5,29 +5,32 @@
  * `partners/a` and `partners(tenantId='a')` all address the key `a`.
  */
 
+import { literalKind } from '../../generator/emit/request-builders/route-table.ts';
+import { findProperty } from '../../generator/model/queries.ts';
+import type { Model, Parameter, StructuredType, TypeReference } from '../../generator/model/types.ts';
+import { keySegment, namedLiterals, type KeyValue } from '../../generator/runtime/client/literals.ts';
+import type { LiteralKind } from '../../generator/runtime/client/route-table.ts';
+
 /**
- * A value as a URL literal, written the way OData URL Conventions 4.0 §5.1.1.6.1 shows:
- * strings quoted (`'it''s'`), enum members prefixed with their type (`ns.color'red'`),
- * durations as `duration'PT1H'`, other Edm values bare (`2024-01-01`, a Guid), structured
- * values as JSON. The result is percent-encoded for a URL path.
+ * The key segment of an entity, written by the same code the generated client uses
+ * (generator/runtime/client/literals.ts): key-as-segment for single keys, typed literals in
+ * parentheses for composite ones.
  */
-export function formatLiteral(value: unknown, type = 'Edm.String'): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null || value === undefined) return 'null';
-  if (typeof value !== 'string') return encodeURIComponent(JSON.stringify(value));
-  if (type === 'Edm.String' || type === 'Edm.Untyped' || type === 'Edm.PrimitiveType') return `'${encodeQuoted(value)}'`;
-  if (type === 'Edm.Duration') return `duration'${encodeQuoted(value)}'`;
-  if (!type.startsWith('Edm.')) return `${type}'${encodeQuoted(value)}'`;
-  return encodeURIComponent(value).replace(/%3A/gi, ':');
+export function formatKeySegment(model: Model, type: StructuredType | undefined, keys: Record<string, unknown>, names: string[]): string {
+  if (names.length === 1) return keySegment(keys[names[0]!] as KeyValue, undefined);
+  const ordered = Object.fromEntries(names.map((name) => [name, keys[name] as KeyValue]));
+  return keySegment(ordered, kindsOf(model, names, (name) => (type && findProperty(model, type, name)) ?? undefined));
 }
 
-function encodeQuoted(value: string): string {
-  return encodeURIComponent(value.replace(/'/g, "''"));
+/** Function parameters, `name=literal,...` in the given order, as the generated client writes them. */
+export function formatArguments(model: Model, values: Record<string, unknown>, parameters: Parameter[]): string {
+  return namedLiterals(values, kindsOf(model, Object.keys(values), (name) => parameters.find((parameter) => parameter.name === name)));
 }
 
-/** A key value as a path segment (key-as-segment, the form Graph documents). */
-export function formatKeySegment(value: unknown): string {
-  return encodeURIComponent(String(value));
+function kindsOf(model: Model, names: string[], typeOf: (name: string) => TypeReference | undefined): Record<string, LiteralKind> {
+  const kinds: Record<string, LiteralKind> = Object.create(null);
+  for (const name of names) kinds[name] = literalKind(model, typeOf(name) ?? { type: 'Edm.String', collection: false });
+  return kinds;
 }
 
 /** Reads one literal back to text: quotes removed, `''` unescaped, enum and duration prefixes dropped. */

@@ -3,7 +3,7 @@ import { judgeProbe } from '../../checks/probe.ts';
 import type { RouteNode } from '../../handlers/routes.ts';
 import { wrongKindFor } from '../../samples/primitive.ts';
 import { sampleValue } from '../../samples/structured.ts';
-import { formatLiteral } from '../../url/literal.ts';
+import { formatArguments } from '../../url/literal.ts';
 import { callableOf, errorsOf } from '../../validation/validator.ts';
 import type { Instances } from '../instances.ts';
 import type { Session } from '../session.ts';
@@ -23,14 +23,14 @@ export async function runCallable(session: Session, instances: Instances, node: 
   if (operation.intent === 'function') {
     const segment = operation.segments.at(-1);
     const names = segment?.kind === 'function' ? segment.parameters : [];
-    const args: string[] = [];
+    const args: Record<string, unknown> = {};
     for (const name of names) {
       const parameter = parameters.find((candidate) => candidate.name === name);
       const value = parameter && sampleValue(session.model, parameter.type, parameter.collection, parameter, variant);
       if (value === undefined) return skipOperation(session, operation, `no value can be built for the parameter ${name}`);
-      args.push(`${name}=${formatLiteral(value, parameter!.collection ? 'Collection' : parameter!.type)}`);
+      args[name] = value;
     }
-    const exchange = await session.send(operation.id, 'GET', `${path}(${args.join(',')})`);
+    const exchange = await session.send(operation.id, 'GET', `${path}(${formatArguments(session.model, args, parameters)})`);
     judgeProbe(session, operation, exchange, { graph: [operation.successStatus], odata: [200] });
     return;
   }
