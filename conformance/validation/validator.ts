@@ -1,4 +1,5 @@
 import { createValidator } from '../../generator/emit/validators/create-validator.ts';
+import { escapeToken } from '../../generator/runtime/validation/pointer.ts';
 import type { Callable, Model, Operation } from '../../generator/model/types.ts';
 import { lookupStructuredType, baseChain } from '../../generator/model/queries.ts';
 import type { ValidateOptions, ValidationIssue, ValidationMode } from '../../generator/runtime/validation/types.ts';
@@ -51,7 +52,7 @@ function validateParameters(
   for (const [name, item] of Object.entries(value)) {
     if (name.includes('@')) continue;
     const parameter = parameters.find((candidate) => candidate.name === name);
-    const path = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const path = `/${escapeToken(name)}`;
     if (!parameter) {
       const known = parameters.map((candidate) => candidate.name).join(', ') || 'none';
       issues.push(issue(path, 'unknown-property', `one of the parameters (${known})`, name, `Unknown parameter ${name}`));

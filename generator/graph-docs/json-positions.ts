@@ -3,6 +3,7 @@
  * records where every value sits in the text, keyed by JSON Pointer (RFC 6901). The docs
  * validator uses the table to report a wrong value at its line in the markdown page.
  */
+import { escapeToken } from '../runtime/validation/pointer.ts';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -41,9 +42,8 @@ class JsonError extends Error {
   }
 }
 
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+/** RFC 6901 escaping, shared with the validators' issue paths so the two always agree. */
+export const escapePointerToken = escapeToken;
 
 export function parseJsonWithPositions(text: string): JsonParseResult {
   const parser = new Parser(text);

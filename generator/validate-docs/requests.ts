@@ -6,6 +6,7 @@
  * are not open, wrong types). Action bodies are checked parameter by parameter.
  */
 import { findProperty, lookupStructuredType } from '../model/queries.ts';
+import { escapeToken } from '../runtime/validation/pointer.ts';
 import type { Operation, SourcePosition } from '../model/types.ts';
 import type { DocHttpRequest, DocPage, JsonValue } from '../graph-docs/types.ts';
 import type { ExampleBlock } from './annotations.ts';
@@ -87,7 +88,7 @@ function checkReadOnlyCues(typeName: string, target: BodyTarget, reported: strin
   const type = lookupStructuredType(context.model, typeName);
   if (!type || !isObject(target.value)) return;
   for (const name of Object.keys(target.value)) {
-    const pointer = `/${escape(name)}`;
+    const pointer = `/${escapeToken(name)}`;
     const property = findProperty(context.model, type, name);
     if (!property?.docCues?.includes('Read-only') || reported.includes(pointer)) continue;
     context.findings.report('validate/not-writable', positionOf(target.json, pointer, 'key'), {
@@ -105,7 +106,7 @@ function checkParameters(operation: Operation, target: BodyTarget, context: Chec
   const parameters = new Map(callable.parameters.slice(callable.isBound ? 1 : 0).map((parameter) => [parameter.name, parameter]));
   for (const [name, value] of Object.entries(target.value)) {
     if (name.startsWith('@') || name.includes('@')) continue;
-    const pointer = `/${escape(name)}`;
+    const pointer = `/${escapeToken(name)}`;
     const parameter = parameters.get(name);
     if (!parameter) {
       context.findings.report('validate/unknown-parameter', positionOf(target.json, pointer, 'key'), { parameter: name, callable: callable.qualifiedName });
@@ -125,7 +126,7 @@ function checkRequestTable(page: DocPage, value: JsonValue, target: BodyTarget, 
     // `x@odata.bind` binds a listed relationship; `@odata.type` is control information.
     const property = name.includes('@') ? name.slice(0, name.indexOf('@')) : name;
     if (property === '' || listed.has(property)) continue;
-    context.findings.report('validate/property-not-in-request-table', positionOf(target.json, `/${escape(name)}`, 'key'), { property: name });
+    context.findings.report('validate/property-not-in-request-table', positionOf(target.json, `/${escapeToken(name)}`, 'key'), { property: name });
   }
 }
 
@@ -147,9 +148,6 @@ function isObject(value: JsonValue | undefined): value is Record<string, JsonVal
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 function startOf(span: { file: string; line: number; columns: number[] }): SourcePosition {
   return { file: span.file, line: span.line, column: span.columns[0] ?? 1 };
