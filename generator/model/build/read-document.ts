@@ -4,7 +4,7 @@ import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import type { Annotation, Callable, EntityContainer, Schema, SchemaType, SourcePosition } from '../types.ts';
 import { readAnnotations } from './annotation.ts';
 import { readCallable } from './callable.ts';
-import { at, qualify, requiredAttribute, type BuildContext } from './context.ts';
+import { at, qualify, requiredAttribute, typeReference, type BuildContext } from './context.ts';
 import { readEntityContainer } from './entity-container.ts';
 import { readEnumType } from './enum-type.ts';
 import { readStructuredType } from './structured-type.ts';
@@ -105,6 +105,6 @@ export function qualifyTarget(target: string, context: Pick<BuildContext, 'alias
 }
 
 function qualifyParameterType(type: string, context: Pick<BuildContext, 'aliases'>): string {
-  const match = /^Collection\((.+)\)$/.exec(type);
-  return match ? `Collection(${qualify(match[1]!, context)})` : qualify(type, context);
+  const reference = typeReference(type, context);
+  return reference.collection ? `Collection(${reference.type})` : reference.type;
 }
