@@ -4,19 +4,14 @@ import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { UserInputError } from '../../diagnostics/user-error.ts';
 import { planGenerate, type GenerateOptions } from '../../emit/generate.ts';
 import { applyPlan, describeChanges } from '../../emit/output.ts';
-import { readGenerateConfig, CONFIG_FILE } from '../config.ts';
+import { readGenerateConfig, CONFIG_FILE, type GenerateConfig } from '../config.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatChanges } from '../generate-report.ts';
 import { printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
 import { watchGenerate } from './generate-watch.ts';
 
-interface GenerateFlags {
-  csdl?: string[];
-  docs?: string[];
-  out?: string;
-  templates?: string;
-  include?: string[];
-  ieee754Compatible?: boolean;
+/** The config file's options, plus the two that only make sense on the command line. */
+interface GenerateFlags extends GenerateConfig {
   check?: boolean;
   watch?: boolean;
 }
