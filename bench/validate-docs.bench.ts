@@ -17,7 +17,7 @@ import { median, type Bench, type BenchResult } from './measure.ts';
  * reads and parses the same pages; both start Node, so the ratio is the work, not startup.
  */
 const FOLDERS = ['v1.0', 'beta'].map((version) => path.join(GRAPH_DOCS, version));
-const BIN = path.join(PROJECT_ROOT, 'bin/odatakit.mjs');
+const BIN = path.join(PROJECT_ROOT, 'bin/odatakit-dev.mjs');
 
 const bench: Bench = async () => {
   if (!corpusAvailable) {

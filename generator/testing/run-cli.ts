@@ -10,7 +10,7 @@ export interface CliResult {
 
 /** Runs the real CLI in a child process, as a user would (exit codes, streams). */
 export function runCli(args: string[], options: { cwd?: string; input?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/odatakit.mjs'), ...args], {
+  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/odatakit-dev.mjs'), ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     input: options.input,
     encoding: 'utf8',
