@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: tsx compiles on the fly, so a fresh `npm ci` is enough.
-import { register } from 'tsx/esm/api';
+// The installed CLI: runs the compiled JavaScript in dist/ (built by `npm run build`, which
+// `npm pack` and `npm ci` run through `prepare`); no transpiler at start. For development and
+// the tests, bin/odatakit-dev.mjs runs the TypeScript sources instead (docs/decisions/0007).
+import { main } from '../dist/generator/cli/main.js';
 
-register();
-const { main } = await import('../generator/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,28 +1,44 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './testing/corpus.ts';
+import { packageExports, sourceOf } from './testing/package-exports.ts';
 
 /**
- * The package's `exports` map: every entry exists and loads by the package's own name, in
- * Node through tsx (how the package runs, docs/decisions/0001) as in vitest; the main
- * barrel lists its exports by name.
+ * The package's `exports` map: every entry is compiled code in dist/ with its types beside it
+ * (docs/decisions/0007), built from a source that exists; the repository's own type-check
+ * resolves the same names to those sources. The packed package itself is checked in a fresh
+ * project by test/package/.
  */
-const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; exports: Record<string, string> };
+const exportsMap = packageExports();
+const entries = Object.entries(exportsMap).flatMap(([subpath, target]) => (typeof target === 'string' ? [] : [{ subpath, ...target }]));
 
 describe('the exports map', () => {
-  it('lists the public entries, each an existing file', () => {
-    expect(Object.keys(pkg.exports)).toEqual(['.', './conformance', './conformance/vitest', './runtime/validation', './runtime/client', './package.json']);
-    for (const target of Object.values(pkg.exports)) expect(existsSync(join(PROJECT_ROOT, target)), target).toBe(true);
+  it('lists the public entries', () => {
+    expect(Object.keys(exportsMap)).toEqual([
+      '.',
+      './conformance',
+      './conformance/handlers',
+      './conformance/vitest',
+      './conformance/examples',
+      './runtime/validation',
+      './runtime/client',
+      './package.json',
+    ]);
+    expect(exportsMap['./package.json']).toBe('./package.json');
   });
 
-  it('resolves by the package name in Node under tsx', () => {
-    const script = `Promise.all(['odatakit', 'odatakit/conformance', 'odatakit/runtime/validation', 'odatakit/runtime/client'].map((name) => import(name).then((m) => [name, Object.keys(m).length]))).then((all) => process.stdout.write(JSON.stringify(Object.fromEntries(all))))`;
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    const counts = JSON.parse(result.stdout) as Record<string, number>;
-    for (const count of Object.values(counts)) expect(count).toBeGreaterThan(0);
+  it.each(entries.map((entry) => [entry.subpath, entry] as const))('%s: compiled JavaScript with its .d.ts, built from an existing source', (_subpath, entry) => {
+    expect(Object.keys(entry)).toEqual(['subpath', 'types', 'default']); // types first: TypeScript reads the first condition that matches
+    expect(entry.default).toMatch(/^\.\/dist\/.+\.js$/);
+    expect(entry.types).toBe(entry.default.replace(/\.js$/, '.d.ts'));
+    expect(existsSync(join(PROJECT_ROOT, sourceOf(entry.default))), sourceOf(entry.default)).toBe(true);
+  });
+
+  it('resolves to the same sources in the repository type-check (tsconfig.json paths)', () => {
+    const tsconfig = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+    const expected = Object.fromEntries(entries.map((entry) => [`odatakit${entry.subpath.slice(1)}`, [`./${sourceOf(entry.default)}`]]));
+    expect(tsconfig.compilerOptions.paths).toEqual(expected);
   });
 
   it('gives the generator API from the main entry', async () => {

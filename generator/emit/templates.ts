@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-files.ts';
 import Handlebars from 'handlebars';
 
 /**
@@ -8,7 +8,7 @@ import Handlebars from 'handlebars';
  * any of them by file name. Templates are views: compiled with `strict`, `noEscape` and
  * `knownHelpersOnly`, and given no helpers, so every decision is made in TypeScript.
  */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const BUILTIN_TEMPLATES = packagePath('templates/');
 
 export interface TemplateRenderer {
   render(name: string, view: object): string;

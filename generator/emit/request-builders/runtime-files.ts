@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../package-files.ts';
 import type { OutputFile } from '../emitter.ts';
 
 /** The client runtime's source folder, copied verbatim into the output's `runtime/client/`. */
-export const RUNTIME_SOURCE = fileURLToPath(new URL('../../runtime/client/', import.meta.url));
+export const RUNTIME_SOURCE = packagePath('generator/runtime/client/');
 export const RUNTIME_OUTPUT = 'runtime/client';
 
 /** Every module of the runtime, tests left out, sorted by name, with LF line ends. */

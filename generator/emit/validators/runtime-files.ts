@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../../package-files.ts';
 import type { OutputFile } from '../emitter.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { OutputFile } from '../emitter.ts';
  * (tests left out). It imports nothing from outside its folder, so the copy works alone.
  */
 export const RUNTIME_FOLDER = 'runtime/validation';
-const SOURCE = fileURLToPath(new URL('../../runtime/validation/', import.meta.url));
+const SOURCE = packagePath('generator/runtime/validation/');
 
 let cached: OutputFile[] | undefined;
 
