@@ -2,11 +2,13 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LineIndex } from '../diagnostics/line-index.ts';
 import { createDiagnostic } from '../diagnostics/diagnostic.ts';
 import { UserInputError } from '../diagnostics/user-error.ts';
+import { canonicalizeNamespaces } from './namespaces.ts';
+import { assertODataV4 } from './odata-version.ts';
 import type { XmlElement } from './xml-element.ts';
 
 export interface ParsedXml {
   root: XmlElement;
-  /** The root element's tag, e.g. `edmx:Edmx`. */
+  /** The root element's canonical name (see namespaces.ts): `edmx:Edmx` for an EDMX V4 document. */
   rootTag: string;
   lines: LineIndex;
 }
@@ -29,6 +31,8 @@ const parser = new XMLParser({
 
 /** A DOCTYPE can declare entities (billion laughs, external entities): refuse it outright. */
 const DOCTYPE = /<!(DOCTYPE|ENTITY)\b/i;
+/** What a server sends instead of $metadata (a login or error page). */
+const HTML = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!DOCTYPE\s+html|html)\b/i;
 
 /**
  * Parses CSDL XML text. Throws UserInputError (with file:line:col) for malformed XML or a
@@ -37,15 +41,33 @@ const DOCTYPE = /<!(DOCTYPE|ENTITY)\b/i;
 export function parseXml(file: string, rawText: string): ParsedXml {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const lines = new LineIndex(file, text);
+  if (HTML.test(text)) {
+    throw new UserInputError([createDiagnostic('csdl/not-edmx', lines.position(text.search(/<(!DOCTYPE|html)/i)), { element: 'html', namespace: ' (an HTML page)' })]);
+  }
   const doctype = DOCTYPE.exec(text);
   if (doctype) throw new UserInputError([createDiagnostic('csdl/doctype-refused', lines.position(doctype.index))]);
-  // The parser is lenient (it accepts mismatched tags); the validator is not, and says where.
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    throw new UserInputError([createDiagnostic('csdl/malformed-xml', { file, line, column: col }, { reason: msg })]);
+  const parsed = canonicalizeNamespaces(text, ...parseTree(file, text, lines), lines);
+  assertODataV4(parsed.rootTag, parsed.root, lines);
+  return { ...parsed, lines };
+}
+
+/** The validating pass, then the parse; every failure of either is the user's, with a position. */
+function parseTree(file: string, text: string, lines: LineIndex): [string, XmlElement] {
+  let document: Record<string, XmlElement[] | undefined>;
+  try {
+    // The parser is lenient (it accepts mismatched tags); the validator is not, and says where.
+    const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
+    if (valid !== true) {
+      const { line, col, msg } = valid.err;
+      // Some of the validator's errors (an unclosed tag at the end) come without a column.
+      const at = { file, line: Number.isInteger(line) && line > 0 ? line : 1, column: Number.isInteger(col) && col > 0 ? col : 1 };
+      throw new UserInputError([createDiagnostic('csdl/malformed-xml', at, { reason: msg })]);
+    }
+    document = parser.parse(text) as Record<string, XmlElement[] | undefined>;
+  } catch (error) {
+    if (error instanceof UserInputError) throw error;
+    throw new UserInputError([createDiagnostic('csdl/malformed-xml', positionOfParserError(error, text, lines), { reason: parserReason(error) })]);
   }
-  const document = parser.parse(text) as Record<string, XmlElement[] | undefined>;
   const rootTag = Object.keys(document).find((key) => Array.isArray(document[key]));
   const first: unknown = rootTag ? document[rootTag]?.[0] : undefined;
   // An empty root (`<root/>`) comes back as a string; it is still an element.
@@ -55,5 +77,28 @@ export function parseXml(file: string, rawText: string): ParsedXml {
       createDiagnostic('csdl/malformed-xml', { file, line: 1, column: 1 }, { reason: 'no root element' }),
     ]);
   }
-  return { root, rootTag, lines };
+  return [rootTag, root];
+}
+
+function parserReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\.$/, '');
+}
+
+/**
+ * The parser's own errors carry no position; the ones it raises are about processing
+ * instructions, comments, CDATA and DOCTYPEs left open, so point at the first such construct
+ * that does not close (else the start of the text).
+ */
+function positionOfParserError(error: unknown, text: string, lines: LineIndex) {
+  const message = error instanceof Error ? error.message : '';
+  const reported = /position (\d+)/.exec(message);
+  if (reported) return lines.position(Math.min(Number(reported[1]), text.length));
+  const opener = /Pi Tag/i.test(message) ? '<?' : /comment/i.test(message) ? '<!--' : /CDATA/i.test(message) ? '<![CDATA[' : '<';
+  const closer = opener === '<?' ? '?>' : opener === '<!--' ? '-->' : opener === '<![CDATA[' ? ']]>' : '>';
+  for (let at = text.indexOf(opener); at !== -1; at = text.indexOf(opener, at + 1)) {
+    const end = text.indexOf(closer, at + opener.length);
+    if (end === -1 || text.lastIndexOf('<', end) !== at) return lines.position(at);
+  }
+  return lines.position(0);
 }

@@ -16,7 +16,15 @@ export const DIAGNOSTICS = {
     severity: 'error',
     message: 'DOCTYPE and entity declarations are refused (no entity expansion in untrusted input)',
   },
-  'csdl/not-edmx': { severity: 'error', message: 'Root element is <{element}>, expected <edmx:Edmx>' },
+  'csdl/not-edmx': {
+    severity: 'error',
+    message: 'Not a CSDL document: the root element is <{element}>{namespace}, expected <Edmx> in the namespace http://docs.oasis-open.org/odata/ns/edmx (CSDL XML) or a CSDL JSON object',
+  },
+  'csdl/unsupported-version': {
+    severity: 'error',
+    message: 'This is an {version} document ({evidence}); odatakit reads only OData V4 metadata (CSDL 4.0/4.01, XML or JSON)',
+  },
+  'csdl/wrong-namespace': { severity: 'error', message: '<{element}> is in {found}, not in the CSDL namespace {expected}, so it is not CSDL' },
   'csdl/missing-attribute': { severity: 'error', message: '<{element}> has no {attribute} attribute' },
   'csdl/invalid-attribute': { severity: 'error', message: '<{element}> {attribute}="{value}" is invalid: {reason}' },
   'csdl/unresolved-type': { severity: 'error', message: 'Type {type} referenced by {element} is not defined' },
@@ -157,5 +165,7 @@ export const UNUSABLE_INPUT_CODES: ReadonlySet<string> = new Set<DiagnosticCode>
   'csdl/malformed-xml',
   'csdl/doctype-refused',
   'csdl/not-edmx',
+  'csdl/unsupported-version',
+  'csdl/wrong-namespace',
   'docs/malformed-annotation',
 ]);

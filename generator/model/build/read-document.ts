@@ -1,3 +1,4 @@
+import { namespaceOf } from '../../csdl/namespaces.ts';
 import type { ParsedXml } from '../../csdl/parse-xml.ts';
 import { attribute, childElements, type XmlElement } from '../../csdl/xml-element.ts';
 import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
@@ -30,8 +31,12 @@ export interface CsdlDocument {
 export function readDocument(parsed: ParsedXml, diagnostics: DiagnosticCollector): CsdlDocument {
   const document: CsdlDocument = { schemas: [], types: [], callables: [], containers: [], externalAnnotations: [] };
   const base: BuildContext = { diagnostics, lines: parsed.lines, aliases: Object.create(null), namespace: '' };
-  if (localName(parsed.rootTag) !== 'Edmx') {
-    diagnostics.report('csdl/not-edmx', at(parsed.root, base), { element: parsed.rootTag });
+  if (parsed.rootTag !== 'edmx:Edmx') {
+    const { uri, local } = namespaceOf(parsed.rootTag);
+    diagnostics.report('csdl/not-edmx', at(parsed.root, base), {
+      element: local,
+      namespace: uri === undefined ? ' in no namespace' : ` in the namespace ${uri}`,
+    });
     return document;
   }
   const schemaElements = childElements(parsed.root, 'edmx:DataServices').flatMap((services) =>
@@ -40,10 +45,6 @@ export function readDocument(parsed: ParsedXml, diagnostics: DiagnosticCollector
   collectAliases(parsed.root, schemaElements, base.aliases);
   for (const element of schemaElements) readSchema(element, { ...base, namespace: '' }, document);
   return document;
-}
-
-function localName(tag: string): string {
-  return tag.slice(tag.indexOf(':') + 1);
 }
 
 /** Aliases of included vocabularies (edmx:Include) and of the document's own schemas. */
