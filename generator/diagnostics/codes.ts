@@ -36,7 +36,11 @@ export const DIAGNOSTICS = {
   'csdl/missing-key': { severity: 'warning', message: 'Entity type {type} has no key, declared or inherited' },
   'csdl/unknown-key-property': { severity: 'error', message: 'Key property {property} is not a property of {type}' },
   'csdl/empty-enum': { severity: 'warning', message: 'Enum type {type} has no members' },
-  'csdl/unresolved-annotation-target': { severity: 'warning', message: 'Annotation target {target} does not exist' },
+  'csdl/unresolved-annotation-target': { severity: 'warning', message: 'Annotation target {target} does not exist: {reason}' },
+  'csdl/unsupported-annotation-target': {
+    severity: 'warning',
+    message: 'Annotation target {target} is a form odatakit does not support ({reason}); its annotations are not kept',
+  },
   'csdl/unresolved-binding': { severity: 'warning', message: 'Navigation property binding {path} -> {target} does not resolve' },
   'csdl/unresolved-callable': { severity: 'error', message: '{kind} import {name} refers to {operation}, which is not defined' },
 

@@ -127,6 +127,8 @@ export interface StructuredTypeBase extends TypeBase {
   navigationProperties: NavigationProperty[];
   capabilities: Capabilities;
   derivedTypeConstraint?: QualifiedName[];
+  /** Annotations targeting a path below the type (`T/complexProperty/property`), by that path. */
+  pathAnnotations?: Record<string, Annotation[]>;
 }
 
 export interface EntityType extends StructuredTypeBase {
@@ -180,7 +182,7 @@ export interface Callable extends Annotated {
   entitySetPath?: string;
   /** The binding parameter comes first when bound. */
   parameters: Parameter[];
-  returnType?: TypeReference & { nullable: boolean };
+  returnType?: TypeReference & { nullable: boolean; annotations?: Annotation[] };
   source: SourcePosition;
 }
 
@@ -196,6 +198,8 @@ export interface EntitySet extends Annotated {
   includeInServiceDocument: boolean;
   navigationPropertyBindings: NavigationPropertyBinding[];
   capabilities: Capabilities;
+  /** Annotations targeting a path through the set (`Container/People/HomeAddress`), by the path below it. */
+  pathAnnotations?: Record<string, Annotation[]>;
   source: SourcePosition;
 }
 
@@ -206,6 +210,8 @@ export interface Singleton extends Annotated {
   nullable: boolean;
   navigationPropertyBindings: NavigationPropertyBinding[];
   capabilities: Capabilities;
+  /** Annotations targeting a path through the singleton, by the path below it. */
+  pathAnnotations?: Record<string, Annotation[]>;
   source: SourcePosition;
 }
 
@@ -358,4 +364,6 @@ export const EDM_PRIMITIVES = [
   'Edm.AnnotationPath',
   'Edm.PropertyPath',
   'Edm.NavigationPropertyPath',
+  'Edm.AnyPropertyPath',
+  'Edm.ModelElementPath',
 ] as const;

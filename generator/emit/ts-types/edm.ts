@@ -9,7 +9,10 @@ import type { HelperName } from './names.ts';
  * - Single and Double are numbers, or the strings `NaN`, `INF`, `-INF` (section 7.1).
  * - Date, DateTimeOffset, TimeOfDay, Duration, Guid and Binary (base64url) are strings.
  * - Geography and Geometry values are GeoJSON (section 7.1, RFC 7946).
- * - Edm.Untyped is any JSON value (section 7.9).
+ * - Edm.Untyped is any JSON value (section 7.9); the abstract Edm.PrimitiveType any primitive,
+ *   Edm.EntityType and Edm.ComplexType any object (CSDL 4.01, section 4.4).
+ * - The path types (Edm.AnnotationPath, Edm.PropertyPath, Edm.NavigationPropertyPath,
+ *   Edm.AnyPropertyPath, Edm.ModelElementPath) hold a path, which JSON writes as a string.
  * docs/generate.md holds the same table for users; keep them in step.
  */
 type Mapping = string | { helper: HelperName } | 'int64-or-decimal';
@@ -39,6 +42,8 @@ const MAPPING: Record<string, Mapping> = {
   'Edm.AnnotationPath': 'string',
   'Edm.PropertyPath': 'string',
   'Edm.NavigationPropertyPath': 'string',
+  'Edm.AnyPropertyPath': 'string',
+  'Edm.ModelElementPath': 'string',
   'Edm.Geography': { helper: 'GeoJsonGeometry' },
   'Edm.Geometry': { helper: 'GeoJsonGeometry' },
 };

@@ -26,6 +26,8 @@ export function readCallable(element: XmlElement, kind: 'action' | 'function', c
       ...typeReference(attribute(returnType, 'Type') ?? '', context),
       nullable: booleanAttribute(attribute(returnType, 'Nullable'), true),
     };
+    const annotations = readAnnotations(returnType, context);
+    if (annotations.length > 0) callable.returnType.annotations = annotations;
   }
   return callable;
 }

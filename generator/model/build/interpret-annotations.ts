@@ -3,6 +3,7 @@ import type {
   Annotation,
   AnnotationValue,
   Callable,
+  Capabilities,
   EntityContainer,
   Model,
   NavigationProperty,
@@ -71,8 +72,20 @@ function interpretContainer(container: EntityContainer): void {
   for (const item of [...container.entitySets, ...container.singletons]) {
     describe(item);
     item.capabilities = capabilitiesOf(item.annotations);
+    for (const [path, annotations] of Object.entries(item.pathAnnotations ?? {})) restrictPath(item.capabilities, path, annotations);
   }
   for (const item of container.operationImports) describe(item);
+}
+
+/**
+ * Restrictions annotated on a path through a set (`Container/People/Friends`) say the same
+ * as a NavigationRestrictions/RestrictedProperties entry for that path; the entry wins.
+ */
+function restrictPath(capabilities: Capabilities, path: string, annotations: Annotation[]): void {
+  const stated = capabilitiesOf(annotations);
+  if (Object.keys(stated).length === 0) return;
+  capabilities.restrictedNavigation ??= {};
+  capabilities.restrictedNavigation[path] = { ...stated, ...capabilities.restrictedNavigation[path] };
 }
 
 export function interpretAnnotations(model: Model): void {

@@ -102,7 +102,8 @@ export function qualifyTarget(target: string, context: Pick<BuildContext, 'alias
           .filter(Boolean)
           .map((parameter) => qualifyParameterType(parameter.trim(), context))
           .join(',')})`;
-  return [qualify(name, context) + signature, ...rest].join('/');
+  const casts = rest.map((segment) => (segment.includes('.') ? qualify(segment.trim(), context) : segment)); // type casts in a path
+  return [qualify(name, context) + signature, ...casts].join('/');
 }
 
 function qualifyParameterType(type: string, context: Pick<BuildContext, 'aliases'>): string {
