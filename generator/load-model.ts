@@ -2,11 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { createDiagnostic } from './diagnostics/diagnostic.ts';
 import { UserInputError } from './diagnostics/user-error.ts';
-import { buildModel, emptyModel, type InputFile } from './model/build/build-model.ts';
+import { assembleModel } from './load-model-text.ts';
+import type { InputFile } from './model/build/build-model.ts';
 import type { Model } from './model/types.ts';
 import { readDocPages } from './graph-docs/index.ts';
 import type { DocPage } from './graph-docs/types.ts';
-import { mergeDocs, modelFromDocs } from './model/docs/index.ts';
 
 export interface ModelInputs {
   /** CSDL XML files. */
@@ -23,18 +23,15 @@ export interface LoadedModel {
 }
 
 /**
- * The one way into the model: reads CSDL files and doc pages, builds and merges.
+ * The one way into the model from files: reads CSDL files and doc pages (following links),
+ * then builds and merges as `modelFromText` does (load-model-text.ts).
  * Unreadable files and malformed XML throw UserInputError; the rest are diagnostics.
  */
 export function loadModel(inputs: ModelInputs, diagnostics = new DiagnosticCollector()): LoadedModel {
   const csdlFiles = (inputs.csdl ?? []).map(readInput);
   for (const path of inputs.docs ?? []) assertExists(path);
   const pages = inputs.docs?.length ? readDocPages(inputs.docs, diagnostics) : [];
-  if (csdlFiles.length === 0) {
-    return { model: pages.length > 0 ? modelFromDocs(pages, diagnostics) : emptyModel(), diagnostics, pages };
-  }
-  const csdlModel = buildModel(csdlFiles, diagnostics);
-  return { model: pages.length > 0 ? mergeDocs(csdlModel, pages, diagnostics) : csdlModel, diagnostics, pages };
+  return { model: assembleModel(csdlFiles, pages, diagnostics), diagnostics, pages };
 }
 
 function assertExists(path: string): void {

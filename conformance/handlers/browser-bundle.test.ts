@@ -1,38 +1,70 @@
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleForBrowser } from '../../generator/testing/browser-bundle.ts';
 
 /**
  * The reference handlers are meant for `setupWorker` in the browser as well as `setupServer`
- * in Node: bundling them for the browser must need no Node built-in. (The model can be
- * built in the browser too, from CSDL text, with buildModel.)
+ * in Node. Bundling them for the browser (esbuild, platform browser) must reach no Node
+ * built-in and no module a package disables for browsers: the browser-safe entry
+ * (odatakit/conformance/handlers, every export used), and the generated handlers.gen.ts, which
+ * imports only that entry. test/browser/ runs the generated handlers in Chromium.
  */
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
 const ENTRY = `
 import { setupWorker } from 'msw/browser';
-import { createHandlers } from './create-handlers.ts';
-import { buildModel } from '../../generator/model/build/build-model.ts';
-import { DiagnosticCollector } from '../../generator/diagnostics/collector.ts';
-
-export function start(csdl: string) {
-  const model = buildModel([{ file: '$metadata', text: csdl }], new DiagnosticCollector());
-  return setupWorker(...createHandlers(model)).start();
+import * as handlers from 'odatakit/conformance/handlers';
+export { handlers };
+export function start(csdl: string, json: string) {
+  const fromText = handlers.modelFromText({ csdl: [{ file: '$metadata', text: csdl }] });
+  const fromJson = handlers.modelFromJson(json);
+  const store = handlers.createStore();
+  return setupWorker(...handlers.createHandlers(fromText.model, { store }), ...handlers.createHandlers(fromJson)).start();
 }
 `;
 
+const GENERATED = `
+import { setupWorker } from 'msw/browser';
+import { createHandlers, generatedModel } from '../../generated/handlers.gen.ts';
+export const start = () => setupWorker(...createHandlers(generatedModel())).start();
+`;
+
 describe('the reference handlers in the browser', () => {
-  it('bundle for the browser with msw/browser and no Node built-ins', async () => {
-    const result = await build({
-      stdin: { contents: ENTRY, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.some((input) => input.includes('conformance/handlers/create-handlers.ts'))).toBe(true);
-    expect(inputs.some((input) => input.includes('msw/lib/browser'))).toBe(true);
-    expect(inputs.filter((input) => input.startsWith('node:') || input.includes('(disabled)'))).toEqual([]);
+  it('odatakit/conformance/handlers bundles with msw/browser and no Node built-in', async () => {
+    const bundle = await bundleForBrowser(ENTRY, HERE);
+    expect(bundle.nodeOnly).toEqual([]);
+    // The bundle holds what the entry promises: handlers, CSDL and docs front ends, msw's browser build.
+    for (const module of [
+      'conformance/handlers/index.ts',
+      'conformance/handlers/create-handlers.ts',
+      'generator/load-model-text.ts',
+      'generator/model/build/build-model.ts',
+      'generator/graph-docs/parse-page.ts',
+      'generator/model/docs/merge-docs.ts',
+      'generator/model/json.ts',
+      'node_modules/fast-xml-parser/',
+      'node_modules/msw/lib/browser/',
+    ]) {
+      expect(bundle.inputs.some((input) => input.includes(module)), module).toBe(true);
+    }
+    // Not the file readers, nor the code generator's writing half.
+    expect(bundle.inputs.filter((input) => /load-model\.ts$|read-pages\.ts$|emit\/(generate|output|templates|header)\.ts$/.test(input))).toEqual([]);
+  });
+
+  it('the generated handlers.gen.ts bundles the same way, with its model, and without the file system', async () => {
+    const bundle = await bundleForBrowser(GENERATED, HERE, { minify: true });
+    expect(bundle.nodeOnly).toEqual([]);
+    expect(bundle.included).toEqual(expect.arrayContaining(['generated/handlers.gen.ts', 'generated/model.gen.ts', 'conformance/handlers/create-handlers.ts']));
+    // Neither front end is in the bundle: the model comes as JSON.
+    expect(bundle.included.filter((input) => /generator\/(csdl|graph-docs)\/|fast-xml-parser|mdast/.test(input))).toEqual([]);
+    expect(gzipSync(bundle.code).length).toBeGreaterThan(10_000);
+  });
+
+  it('a check that checks: a Node built-in anywhere in the graph is reported with its importer', async () => {
+    const bundle = await bundleForBrowser(`import { readFileSync } from 'node:fs'; import os from 'os'; export const x = [readFileSync, os];`, HERE);
+    expect(bundle.nodeOnly).toEqual(['node:fs (imported by the entry)', 'os (imported by the entry)']);
+    const loader = await bundleForBrowser(`export { loadModel } from 'odatakit';`, HERE);
+    expect(loader.nodeOnly).toEqual(expect.arrayContaining([expect.stringMatching(/^node:fs \(imported by generator\/load-model\.ts\)$/)]));
   });
 });

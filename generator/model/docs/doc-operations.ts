@@ -4,7 +4,7 @@
  * section states, and the resource the page documents (the resource page whose method
  * table links to it, else the response or request body type).
  */
-import path from 'node:path';
+import { linkedPagePath, normalizePagePath } from '../../graph-docs/page-path.ts';
 import type { DocPage, DocTypeRef } from '../../graph-docs/types.ts';
 import type { HttpMethod, Operation, OperationIntent, SourcePosition, TypeReference } from '../types.ts';
 import { qualifyName } from './names.ts';
@@ -112,7 +112,7 @@ function methodTargets(pages: DocPage[]): Map<string, string> {
     const type = qualifyName(resource.odataType!, page.namespace?.text ?? 'microsoft.graph');
     for (const row of page.methodTables.flatMap((t) => t.rows)) {
       if (!row.link || /^[a-z]+:|^\/|^#/i.test(row.link)) continue;
-      const key = pageKey(path.join(path.dirname(page.file), row.link.replace(/[?#].*$/, '')));
+      const key = pageKey(linkedPagePath(page.file, row.link));
       if (!targets.has(key)) targets.set(key, type);
     }
   }
@@ -121,5 +121,5 @@ function methodTargets(pages: DocPage[]): Map<string, string> {
 
 /** Docs links differ from file names in case, so pages are matched case-insensitively. */
 function pageKey(file: string): string {
-  return path.resolve(file).toLowerCase();
+  return normalizePagePath(file).toLowerCase();
 }

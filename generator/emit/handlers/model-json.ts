@@ -1,0 +1,42 @@
+import type { Model } from '../../model/types.ts';
+
+/**
+ * The model as `model.gen.ts` carries it: `JSON.stringify(model)`, with the input file paths
+ * (`inputs`, `docPages`, every `source.file`) made relative to the folder the inputs share,
+ * so that the output does not depend on where the inputs live (`/home/me/api/x.xml` and
+ * `api/x.xml` give the same file) and no local folder names leak into checked-in code.
+ */
+export function portableModelJson(model: Model): string {
+  const strip = commonFolderStripper(model.inputs);
+  return JSON.stringify(model, (key, value: unknown) => {
+    if (key === 'file' && typeof value === 'string') return strip(value);
+    if ((key === 'inputs' || key === 'docPages') && Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? strip(item) : item));
+    return value;
+  });
+}
+
+/**
+ * As a JavaScript string literal: JSON text is one, once quoted, except for U+2028 and U+2029,
+ * which older parsers take for line ends; they are escaped too. A string and nothing else,
+ * whatever the schema holds.
+ */
+export function stringLiteralOf(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+function commonFolderStripper(inputs: string[]): (file: string) => string {
+  const folders = inputs.map((file) => slashes(file).split('/').slice(0, -1));
+  const common: string[] = [];
+  for (let index = 0; folders.length > 0 && folders.every((parts) => index < parts.length && parts[index] === folders[0]![index]); index++) {
+    common.push(folders[0]![index]!);
+  }
+  const prefix = common.length > 0 ? `${common.join('/')}/` : '';
+  return (file) => {
+    const normal = slashes(file);
+    return prefix !== '' && normal.startsWith(prefix) ? normal.slice(prefix.length) : normal;
+  };
+}
+
+function slashes(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^\.\//, '');
+}

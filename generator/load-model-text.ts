@@ -1,0 +1,44 @@
+/**
+ * The model from text in memory: CSDL documents and Graph reference pages given as strings
+ * rather than paths. It is the build `loadModel` runs once it has read the files, with no
+ * file system and no Node built-in on the way, so that it also runs in a browser
+ * (`odatakit/conformance/handlers` re-exports it for `setupWorker`).
+ */
+import { DiagnosticCollector } from './diagnostics/collector.ts';
+import { parsePage } from './graph-docs/parse-page.ts';
+import type { DocPage } from './graph-docs/types.ts';
+import { buildModel, emptyModel, type InputFile } from './model/build/build-model.ts';
+import { mergeDocs, modelFromDocs } from './model/docs/index.ts';
+import type { Model } from './model/types.ts';
+
+export interface TextInputs {
+  /** CSDL XML documents: `{ file, text }`, the file name used in diagnostics. */
+  csdl?: InputFile[];
+  /** Graph reference pages (markdown). Links are not followed: give every page the model needs. */
+  docs?: InputFile[];
+}
+
+export interface TextModel {
+  model: Model;
+  diagnostics: DiagnosticCollector;
+  /** The doc pages parsed, in file order. */
+  pages: DocPage[];
+}
+
+/**
+ * Builds the model from text. Malformed XML throws UserInputError (with file, line and
+ * column); every other problem is a diagnostic in `diagnostics`.
+ */
+export function modelFromText(inputs: TextInputs, diagnostics = new DiagnosticCollector()): TextModel {
+  const pages = (inputs.docs ?? [])
+    .map(({ file, text }) => parsePage(file, text, diagnostics))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { model: assembleModel(inputs.csdl ?? [], pages, diagnostics), diagnostics, pages };
+}
+
+/** CSDL alone, docs alone, or docs merged into CSDL: the one assembly of both front ends. */
+export function assembleModel(csdl: InputFile[], pages: DocPage[], diagnostics: DiagnosticCollector): Model {
+  if (csdl.length === 0) return pages.length > 0 ? modelFromDocs(pages, diagnostics) : emptyModel();
+  const csdlModel = buildModel(csdl, diagnostics);
+  return pages.length > 0 ? mergeDocs(csdlModel, pages, diagnostics) : csdlModel;
+}
