@@ -78,6 +78,34 @@ describe('annotation comments', () => {
     expect(diagnostics).toMatchObject([{ code: 'docs/malformed-annotation', line: 1, column: 21 }]);
   });
 
+  it('takes comments after the JSON, as the Graph docs tooling does', () => {
+    const { page, diagnostics } = parse(
+      [
+        '<!-- { "blockType": "ignored" } // Note: Removing this line will cause failures in the docs build. -->',
+        '```json',
+        '{}',
+        '```',
+        '<!-- {',
+        '  "blockType": "request", "name": "a } b"',
+        '} /* block */ // and a line',
+        '-->',
+        '```http',
+        'GET /me',
+        '```',
+      ].join('\n'),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(page.annotations.map((annotation) => [annotation.blockType, annotation.name])).toEqual([
+      ['ignored', undefined],
+      ['request', ['a } b']],
+    ]);
+  });
+
+  it('still reports text after the JSON that is not a comment', () => {
+    const { diagnostics } = parse('<!-- { "blockType": "ignored" } Note: not a comment -->');
+    expect(diagnostics).toMatchObject([{ code: 'docs/malformed-annotation', line: 1 }]);
+  });
+
   it('keeps unknown block types but reports them at the value', () => {
     const { page, diagnostics } = parse('<!-- {\n  "blockType": "fancy"\n} -->');
     expect(page.annotations[0]!.blockType).toBe('fancy');

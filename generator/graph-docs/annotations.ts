@@ -42,11 +42,36 @@ export function annotationsInHtml(span: TextSpan, diagnostics: DiagnosticCollect
     const lead = inner.length - inner.trimStart().length;
     if (inner[lead] !== '{') continue;
     const jsonStart = open + 4 + lead;
-    const jsonText = inner.slice(lead).trimEnd();
+    const jsonText = withoutTrailingComments(inner.slice(lead).trimEnd());
     found.push(parseAnnotation(spanPosition(span, open), spanSlice(span, jsonStart, jsonText.length), diagnostics));
     if (close === -1) break;
   }
   return found;
+}
+
+/**
+ * Graph pages write `<!-- { "blockType": "ignored" } // Note: Removing this line ... -->`.
+ * ApiDoctor reads annotations with JSON.NET, which takes `//` and `/* *\/` comments after the
+ * value, so the object alone is the annotation; other trailing text stays an error.
+ */
+export function withoutTrailingComments(text: string): string {
+  const end = endOfObject(text);
+  if (end === undefined) return text;
+  const rest = text.slice(end).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  return rest.trim() === '' ? text.slice(0, end) : text;
+}
+
+/** The offset after the `}` closing the object `text` starts with, strings skipped. */
+function endOfObject(text: string): number | undefined {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+    } else if (char === '{' || char === '[') depth++;
+    else if ((char === '}' || char === ']') && --depth === 0) return index + 1;
+  }
+  return undefined;
 }
 
 function parseAnnotation(source: DocAnnotation['source'], span: TextSpan, diagnostics: DiagnosticCollector): DocAnnotation {
