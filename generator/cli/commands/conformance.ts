@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadModel } from '../../load-model.ts';
 import { EXIT } from '../exit-codes.ts';
 import { collect, oneOf } from '../options.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
@@ -49,6 +48,8 @@ export async function runConformance(options: ConformanceCliOptions, command: Co
   if ((options.handlers === undefined) === (options.baseUrl === undefined)) {
     command.error('error: give exactly one target: --handlers <module> or --base-url <url>', { exitCode: EXIT.usage });
   }
+  // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
+  const { loadModel } = await import('../../load-model.ts');
   const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs });
   const errors = diagnostics.sorted().filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {

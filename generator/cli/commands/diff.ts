@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { SEVERITIES, type DiffReport, type Severity } from '../../diff/change.ts';
-import { diffModels } from '../../diff/diff-models.ts';
 import { formatJson } from '../../diff/format/json.ts';
 import { formatMarkdown } from '../../diff/format/markdown.ts';
 import { formatText } from '../../diff/format/text.ts';
 import { resolveSides } from '../../diff/inputs.ts';
-import { loadModel } from '../../load-model.ts';
 import { EXIT } from '../exit-codes.ts';
 import { collect, oneOf } from '../options.ts';
 import { printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
@@ -39,8 +37,10 @@ export function registerDiff(program: Command): void {
     .action((oldPath: string | undefined, newPath: string | undefined, options: DiffOptions) => diff([oldPath, newPath], options));
 }
 
-function diff(paths: (string | undefined)[], options: DiffOptions): void {
+async function diff(paths: (string | undefined)[], options: DiffOptions): Promise<void> {
   const sides = resolveSides({ ...options, paths: paths.filter((path): path is string => path !== undefined) });
+  // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
+  const [{ loadModel }, { diffModels }] = await Promise.all([import('../../load-model.ts'), import('../../diff/diff-models.ts')]);
   const before = loadModel(sides.old);
   const after = loadModel(sides.new);
   const report = diffModels(before.model, after.model);

@@ -7,7 +7,8 @@ import { MANIFEST_FILE } from '../../emit/output.ts';
 import { CORPUS_SKIP_REASON, corpusAvailable, GRAPH_DOCS, PROJECT_ROOT } from '../../testing/corpus.ts';
 import { CONFIG_FILE } from '../config.ts';
 import { EXIT } from '../exit-codes.ts';
-import { generateOnce, resolveOptions } from './generate.ts';
+import { generateOnce } from './generate-once.ts';
+import { resolveOptions } from './generate.ts';
 import { startWatch } from './generate-watch.ts';
 
 let work: string;

@@ -1,14 +1,8 @@
 import type { Command } from 'commander';
-import { relative } from 'node:path';
 import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { UserInputError } from '../../diagnostics/user-error.ts';
-import { planGenerate, type GenerateOptions } from '../../emit/generate.ts';
-import { applyPlan, describeChanges } from '../../emit/output.ts';
+import type { GenerateOptions } from '../../emit/generate.ts';
 import { readGenerateConfig, CONFIG_FILE, type GenerateConfig } from '../config.ts';
-import { EXIT } from '../exit-codes.ts';
-import { formatChanges } from '../generate-report.ts';
-import { printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
-import { watchGenerate } from './generate-watch.ts';
 
 /** The config file's options, plus the two that only make sense on the command line. */
 interface GenerateFlags extends GenerateConfig {
@@ -35,8 +29,11 @@ export function registerGenerate(program: Command): void {
     )
     .action(async (flags: GenerateFlags) => {
       const options = resolveOptions(flags, process.cwd());
+      // The emitters load when the command runs, not when it is registered (`odatakit --help` stays fast).
+      const { generateOnce } = await import('./generate-once.ts');
       if (flags.watch) {
         if (flags.check) throw usage('--check and --watch do not go together');
+        const { watchGenerate } = await import('./generate-watch.ts');
         // Each run re-reads the config file, which is watched too.
         await watchGenerate(options, () => generateOnce(resolveOptions(flags, process.cwd()), false));
         return;
@@ -64,29 +61,6 @@ export function resolveOptions(flags: GenerateFlags, cwd: string): GenerateOptio
     emit: { ieee754Compatible: flags.ieee754Compatible ?? config.ieee754Compatible ?? false },
     cwd,
   };
-}
-
-/** One generation (or check); prints and returns the exit code. */
-export function generateOnce(options: GenerateOptions, check: boolean): number {
-  const run = planGenerate(options);
-  for (const pattern of run.unmatched) process.stderr.write(`odatakit: --include ${pattern} matched nothing\n`);
-  const sorted = run.diagnostics.sorted();
-  printDiagnostics(sorted);
-  if (sorted.length > 0) process.stderr.write(`${summarizeDiagnostics(sorted)}\n`);
-  const plan = run.plan;
-  if (!plan) {
-    const errors = sorted.filter((diagnostic) => diagnostic.severity === 'error').length;
-    printDiagnostics([createDiagnostic('generate/input-errors', { file: options.out, line: 1, column: 1 }, { count: errors })]);
-    return EXIT.findings;
-  }
-  if (plan.problems.length > 0) return EXIT.usage;
-  const changes = describeChanges(plan);
-  const fromCwd = relative(options.cwd ?? process.cwd(), plan.out) || '.';
-  const outLabel = fromCwd.startsWith('..') ? plan.out : fromCwd;
-  if (!check) applyPlan(plan);
-  process.stdout.write(formatChanges(plan, changes, check, outLabel));
-  const stale = changes.length > 0 || plan.manifest.status !== 'unchanged';
-  return check && stale ? EXIT.findings : EXIT.ok;
 }
 
 function usage(reason: string): UserInputError {

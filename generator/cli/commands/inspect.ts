@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadModel } from '../../load-model.ts';
 import { summarize } from '../../model/summary.ts';
 import type { Model } from '../../model/types.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -27,12 +26,14 @@ export function registerInspect(program: Command): void {
     .action((options: InspectOptions) => inspect(options));
 }
 
-function inspect(options: InspectOptions): void {
+async function inspect(options: InspectOptions): Promise<void> {
   if (options.csdl.length === 0 && options.docs.length === 0) {
     throw new UserInputError([
       createDiagnostic('input/not-found', { file: '<arguments>', line: 1, column: 1 }, { path: '--csdl or --docs', reason: 'give at least one input' }),
     ]);
   }
+  // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
+  const { loadModel } = await import('../../load-model.ts');
   const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs });
   const out = process.stdout;
   if (options.type !== undefined) {

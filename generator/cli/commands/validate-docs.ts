@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
-import {
-  applyBaseline,
-  formatJson,
-  formatSarif,
-  formatText,
-  portablePath,
-  readBaseline,
-  validateDocs,
-  type DocsReport,
-} from '../../validate-docs/index.ts';
+import { applyBaseline, portablePath, readBaseline } from '../../validate-docs/baseline.ts';
+import { formatJson, type DocsReport } from '../../validate-docs/format/json.ts';
+import { formatSarif } from '../../validate-docs/format/sarif.ts';
+import { formatText } from '../../validate-docs/format/text.ts';
 import { EXIT } from '../exit-codes.ts';
 import { collect, oneOf } from '../options.ts';
 import { summarizeDiagnostics } from '../print-diagnostics.ts';
@@ -31,15 +25,17 @@ export function registerValidateDocs(program: Command): void {
     .option('--format <format>', 'text, json (also a baseline file) or sarif (code scanning)', oneOf(FORMATS), 'text')
     .option('--baseline <file>', 'known findings (a file written by --format json): only new findings are reported and fail')
     .addHelpText('after', '\nExit codes: 0 no error found, 1 an error was found, 2 unusable input or arguments.')
-    .action((docs: string[], options: ValidateDocsCliOptions) => {
-      process.exitCode = runValidateDocs(docs, options, program.version() ?? '0.0.0');
+    .action(async (docs: string[], options: ValidateDocsCliOptions) => {
+      process.exitCode = await runValidateDocs(docs, options, program.version() ?? '0.0.0');
     });
 }
 
 /** Runs the command, writes the report to stdout and a summary to stderr; returns the exit code. */
-export function runValidateDocs(docs: string[], options: ValidateDocsCliOptions, version: string): number {
+export async function runValidateDocs(docs: string[], options: ValidateDocsCliOptions, version: string): Promise<number> {
   // Read first: a bad baseline is a usage error, before any work is done.
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
+  // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
+  const { validateDocs } = await import('../../validate-docs/validate-docs.ts');
   const result = validateDocs({ docs, csdl: options.csdl });
   let diagnostics = result.diagnostics.map(portable);
   let note = '';
