@@ -150,6 +150,19 @@ export const DIAGNOSTICS = {
   'generate/usage': { severity: 'error', message: '{reason}' },
   'generate/template-error': { severity: 'error', message: 'A template from --templates {path} fails: {reason}' },
 
+  // diff --impact: the user's project and the generated code it compiles against.
+  'impact/unusable-tsconfig': { severity: 'error', message: 'Cannot load the TypeScript project {path}: {reason}' },
+  'impact/no-generated-code': {
+    severity: 'error',
+    message: 'No generated code of the old schema in {dir} ({reason}); pass --generated <dir>, the folder odatakit generate wrote',
+  },
+  'impact/generated-not-used': { severity: 'error', message: 'The project {path} does not import the generated code in {dir}: there is nothing to analyse' },
+  'impact/stale-generated-code': {
+    severity: 'warning',
+    message: 'The generated code in {dir} was not generated from the old schema ({reason}); findings assume it was',
+  },
+  'impact/usage': { severity: 'error', message: '{reason}' },
+
   // Conformance suite: targets it cannot run against.
   'conformance/unusable-target': { severity: 'error', message: 'Cannot run the suite against {target}: {reason}' },
 

@@ -1,0 +1,106 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzeImpact } from './analyze.ts';
+import type { ImpactReport, UseKind } from './finding.ts';
+import { openProject, prepareUserProject } from './__fixtures__/user-project.ts';
+
+/**
+ * One small service (`__fixtures__/shop/old.xml` -> `new.xml`, a change of every kind) and
+ * one small user project with a file per kind of use. The project is prepared and analysed
+ * once; each test reads the findings of its file.
+ */
+const fixtures = fileURLToPath(new URL('./__fixtures__/shop/', import.meta.url));
+let report: ImpactReport;
+
+beforeAll(() => {
+  const project = prepareUserProject(`${fixtures}app`, `${fixtures}old.xml`, `${fixtures}new.xml`);
+  report = analyzeImpact({ project: openProject(project), generatedDir: project.generated, oldModel: project.oldModel, diff: project.diff, cwd: project.root });
+});
+
+/** `line:col use kind target` for the findings of one file. */
+function findingsIn(file: string): string[] {
+  return report.findings
+    .filter((finding) => finding.file === `src/${file}`)
+    .map((finding) => `${finding.line}:${finding.column} ${finding.use} ${finding.change.kind} ${finding.change.target}`);
+}
+
+function whyAt(file: string, line: number, use: UseKind): string[] {
+  return report.findings.filter((finding) => finding.file === `src/${file}` && finding.line === line && finding.use === use).map((finding) => finding.why);
+}
+
+describe('diff --impact on a small project', () => {
+  it('properties: reads, writes in create and update bodies, destructuring, and required properties a create body lacks', () => {
+    expect(findingsIn('properties.ts')).toEqual([
+      '5:16 read nullability-loosened shop.order/total',
+      '9:16 read property-removed shop.order/legacyCode',
+      '13:32 read nullability-loosened shop.order/total',
+      '17:40 write property-made-read-only shop.order/note',
+      '21:49 write nullability-tightened shop.customer/email',
+      '25:72 write required-property-added shop.address/country',
+      // A value built of the read shape: only the removed property counts, not the looser total.
+      '28:73 construct property-removed shop.order/legacyCode',
+    ]);
+    expect(whyAt('properties.ts', 5, 'read')).toEqual(['Reads `order.total` (shop.order/total), which may now be null.']);
+    expect(whyAt('properties.ts', 17, 'write')).toEqual([
+      'Sends `note` in an update body of shop.order (shop.order/note), which is now read-only: the service ignores or refuses it.',
+    ]);
+    expect(whyAt('properties.ts', 25, 'write')).toEqual(['Creates shop.address without `country` (shop.address/country), which is now required on create.']);
+  });
+
+  it('types: names of a removed type', () => {
+    expect(findingsIn('types.ts')).toEqual(['3:22 type type-removed shop.promo', '5:31 type type-removed shop.promo']);
+  });
+
+  it('enums: a switch and an if chain that a new member slips through, and a removed member written as a literal', () => {
+    expect(findingsIn('enums.ts')).toEqual([
+      '4:3 branch enum-member-added shop.status/returned',
+      '9:10 member enum-member-removed shop.status/legacy',
+      '16:3 branch enum-member-added shop.tier/gold',
+    ]);
+    expect(whyAt('enums.ts', 16, 'branch')).toEqual(['Tests `tier` in an if chain (shop.tier), which gains the member `gold`: no branch handles it.']);
+  });
+
+  it('request builders: entity sets, keys, navigation steps (through a const), operations and callables', () => {
+    expect(findingsIn('requests.ts')).toEqual([
+      '4:24 request entity-set-removed shop.service/archive',
+      '4:32 request operation-removed GET /archive',
+      '8:26 request key-changed shop.product',
+      '12:32 request required-parameter-added shop.cancel(shop.order)/code',
+      '16:17 request operation-removed GET /topCustomers()',
+      '16:17 request callable-removed shop.topCustomers()',
+      '20:40 request containment-changed shop.order/lines',
+      '25:33 request navigation-removed shop.order/customer',
+      '25:42 request operation-removed GET /orders/{id}/customer',
+    ]);
+    expect(whyAt('requests.ts', 12, 'request')).toEqual([
+      "Calls `client.orders.byId(id).cancel({ reason: 'changed my mind' })` (shop.cancel(shop.order)), which now requires the parameter `code`.",
+    ]);
+  });
+
+  it('request builders: $select and $expand naming a changed property or navigation property', () => {
+    expect(findingsIn('query.ts')).toEqual([
+      '4:58 query nullability-loosened shop.order/total',
+      '4:67 query property-removed shop.order/legacyCode',
+      '4:92 query navigation-removed shop.order/customer',
+    ]);
+  });
+
+  it('validators: by type and mode (read validators see looser values, create validators tighter ones)', () => {
+    expect(findingsIn('validation.ts')).toEqual([
+      '4:21 validator navigation-removed shop.order/customer',
+      '4:21 validator property-removed shop.order/legacyCode',
+      '4:21 validator nullability-loosened shop.order/total',
+      '8:21 validator nullability-tightened shop.customer/email',
+    ]);
+  });
+
+  it('code that uses only unchanged elements has no findings, and every finding is in the files above', () => {
+    expect(findingsIn('unaffected.ts')).toEqual([]);
+    expect(new Set(report.findings.map((finding) => finding.file))).toEqual(
+      new Set(['src/properties.ts', 'src/types.ts', 'src/enums.ts', 'src/requests.ts', 'src/query.ts', 'src/validation.ts']),
+    );
+    expect(report.files).toBe(8);
+    expect(report.changes.every((item) => item.findings > 0)).toBe(true);
+    expect(report.unused + report.changes.length).toBe(report.diff.changes.filter((change) => change.severity === 'breaking' || change.severity === 'dangerous').length);
+  });
+});
