@@ -25,6 +25,8 @@ export const DIAGNOSTICS = {
     message: 'This is an {version} document ({evidence}); odatakit reads only OData V4 metadata (CSDL 4.0/4.01, XML or JSON)',
   },
   'csdl/wrong-namespace': { severity: 'error', message: '<{element}> is in {found}, not in the CSDL namespace {expected}, so it is not CSDL' },
+  'csdl/malformed-json': { severity: 'error', message: 'Malformed JSON: {reason}' },
+  'csdl/not-csdl-json': { severity: 'error', message: 'Not a CSDL JSON document: {reason}' },
   'csdl/missing-attribute': { severity: 'error', message: '<{element}> has no {attribute} attribute' },
   'csdl/invalid-attribute': { severity: 'error', message: '<{element}> {attribute}="{value}" is invalid: {reason}' },
   'csdl/unresolved-type': { severity: 'error', message: 'Type {type} referenced by {element} is not defined' },
@@ -184,5 +186,7 @@ export const UNUSABLE_INPUT_CODES: ReadonlySet<string> = new Set<DiagnosticCode>
   'csdl/not-edmx',
   'csdl/unsupported-version',
   'csdl/wrong-namespace',
+  'csdl/malformed-json',
+  'csdl/not-csdl-json',
   'docs/malformed-annotation',
 ]);

@@ -52,7 +52,7 @@ function expressionValue(element: XmlElement, context: BuildContext): Annotation
   }
   for (const kind of PATHS) {
     const value = attribute(element, kind);
-    if (value !== undefined) return { [`$${kind}`]: value };
+    if (value !== undefined) return pathValue(kind, value, context);
   }
   const [tag] = childTags(element).filter((name) => name !== 'Annotation');
   if (!tag) return attribute(element, 'Term') === undefined ? null : true; // a bare term means true (Core tags)
@@ -61,12 +61,22 @@ function expressionValue(element: XmlElement, context: BuildContext): Annotation
 
 function childExpression(tag: string, child: XmlElement, context: BuildContext): AnnotationValue {
   if ((CONSTANTS as readonly string[]).includes(tag)) return constantValue(tag, textOf(child));
-  if ((PATHS as readonly string[]).includes(tag)) return { [`$${tag}`]: textOf(child) };
+  if ((PATHS as readonly string[]).includes(tag)) return pathValue(tag, textOf(child), context);
   if (tag === 'Record') return recordValue(child, context);
   if (tag === 'Collection') return collectionValue(child, context);
   if (tag === 'Null') return null;
   // Dynamic expressions (Apply, If, Cast, ...): keep their structure generically.
   return { [`$${tag}`]: genericValue(child, context) };
+}
+
+/** A path expression; enum members (`Core.Permission/Read Core.Permission/Write`) with their aliases resolved. */
+function pathValue(kind: string, text: string, context: BuildContext): AnnotationValue {
+  if (kind !== 'EnumMember') return { [`$${kind}`]: text };
+  const members = text.trim().split(/\s+/).map((member) => {
+    const slash = member.indexOf('/');
+    return slash === -1 ? member : qualify(member.slice(0, slash), context) + member.slice(slash);
+  });
+  return { $EnumMember: members.join(' ') };
 }
 
 function recordValue(element: XmlElement, context: BuildContext): AnnotationValue {

@@ -1,4 +1,4 @@
-import { parseXml } from '../../csdl/parse-xml.ts';
+import { parseCsdl } from '../../csdl/parse-csdl.ts';
 import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import { formatPosition } from '../../diagnostics/diagnostic.ts';
 import { deriveOperations } from '../operations/derive-operations.ts';
@@ -29,7 +29,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   const unsortedTypes: SchemaType[] = [];
   for (const { file, text } of files) {
     model.inputs.push(file);
-    const document = readDocument(parseXml(file, text), diagnostics);
+    const document = readDocument(parseCsdl(file, text), diagnostics);
     model.schemas.push(...document.schemas);
     for (const type of document.types) {
       if (registerName(type.qualifiedName, type.source, firstSeen, diagnostics)) unsortedTypes.push(type);

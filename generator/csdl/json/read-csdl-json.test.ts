@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../testing/corpus.ts';
+import { runCli } from '../../testing/run-cli.ts';
+import { buildText, refusal, withoutPositions } from '../__fixtures__/models.ts';
+
+const FIXTURES = join(PROJECT_ROOT, 'generator/csdl/json/__fixtures__');
+const XML = readFileSync(join(FIXTURES, 'service.xml'), 'utf8');
+const JSON_TEXT = readFileSync(join(FIXTURES, 'service.json'), 'utf8');
+
+const POSITION = /\\"line\\":\d+,\\"column\\":\d+/g;
+
+describe('CSDL JSON: the same service as CSDL XML gives the same model', () => {
+  const fromXml = buildText(XML, 'service.xml');
+  const fromJson = buildText(JSON_TEXT, 'service.json');
+
+  it('equal models, positions aside, and no diagnostics on either', () => {
+    expect(fromXml.diagnostics).toEqual([]);
+    expect(fromJson.diagnostics).toEqual([]);
+    expect(Object.keys(fromJson.model.types)).toHaveLength(8);
+    expect(withoutPositions(fromJson.model)).toEqual(withoutPositions(fromXml.model));
+  });
+
+  it('reads what CSDL JSON writes differently: absent $Nullable is false, enum members and paths by the term type', () => {
+    const item = fromJson.model.types['com.example.shop.Item'];
+    expect(item?.kind === 'entity' && item.properties.map((p) => [p.name, p.nullable])).toEqual([
+      ['Id', false], ['Price', true], ['Sku', true], ['Colours', false], ['Secret', true],
+    ]);
+    expect(item?.kind === 'entity' && item.properties[4]).toMatchObject({ permissions: 'Write' });
+    const orders = fromJson.model.entityContainer?.entitySets.find((set) => set.name === 'Orders');
+    expect(orders?.capabilities).toEqual({ insertable: false, updateMethod: 'PUT', restrictedNavigation: { Customer: { navigability: 'None' } } });
+    expect(fromJson.model.actions[0]?.parameters[1]).toMatchObject({ name: 'reason', optional: true, longDescription: 'Why the order is cancelled' });
+  });
+
+  it('positions are the JSON file\'s lines and columns', () => {
+    const line = (needle: string) => JSON_TEXT.split('\n').findIndex((text) => text.includes(needle)) + 1;
+    expect(fromJson.model.types['com.example.shop.Order']?.source).toEqual({ file: 'service.json', line: line('"Order": {'), column: 5 });
+    const { diagnostics } = buildText(JSON_TEXT.replace('"$Type": "shop.Sku", "$Nullable": true', '"$Type": "shop.Nope"'), 'broken.json');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'csdl/unresolved-type', file: 'broken.json', line: line('"Sku": { "$Type"'), column: 7 }),
+    ]);
+  });
+
+  it('generate writes the same files from either form', () => {
+    const outputs = [['service.xml', XML], ['service.json', JSON_TEXT]].map(([name, text]) => {
+      const folder = mkdtempSync(join(tmpdir(), 'odatakit-json-'));
+      writeFileSync(join(folder, name!), text!);
+      const result = runCli(['generate', '--csdl', name!, '--out', 'out'], { cwd: folder });
+      expect(result.status, result.stderr).toBe(0);
+      const out = join(folder, 'out');
+      return readdirSync(out, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts'))
+        .sort()
+        // model.gen.ts embeds the model with its source positions: those differ, by design.
+        .map((file) => [file, readFileSync(join(out, file), 'utf8').replaceAll('service.json', 'service.xml').replace(POSITION, '')]);
+    });
+    expect(outputs[0]!.length).toBeGreaterThan(3);
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
+});
+
+const CAP = join(PROJECT_ROOT, 'test/servers/cap');
+const haveCap = existsSync(join(CAP, 'node_modules/@sap/cds'));
+
+describe(`CSDL JSON from a real producer (SAP CAP compiles one service to both forms)${haveCap ? '' : ' (skipped: test/servers/cap is not installed)'}`, () => {
+  it.skipIf(!haveCap)('CAP\'s CSDL XML and CSDL JSON of the test service give the same model', () => {
+    const script = `const cds = require('@sap/cds');
+cds.load('*').then((csn) => process.stdout.write(JSON.stringify({ xml: cds.compile.to.edmx(csn), json: JSON.stringify(cds.compile.to.edm(csn), null, 2) })));`;
+    const result = spawnSync(process.execPath, ['-e', script], { cwd: CAP, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const { xml, json } = JSON.parse(result.stdout) as { xml: string; json: string };
+    const fromXml = buildText(xml, 'cap.xml');
+    const fromJson = buildText(json, 'cap.json');
+    expect(Object.keys(fromXml.model.types).length).toBeGreaterThan(2);
+    expect(withoutPositions(fromJson.model)).toEqual(withoutPositions(fromXml.model));
+    expect(fromJson.diagnostics.map((d) => d.code)).toEqual(fromXml.diagnostics.map((d) => d.code));
+  });
+});
+
+describe('CSDL JSON refusals (exit 2, positioned)', () => {
+  it.each([
+    ['malformed JSON', '{\n  "$Version": "4.01",\n  "n": { , }\n}', 'csdl/malformed-json', 3, 10],
+    ['a JSON array', '[1, 2]', 'csdl/not-csdl-json', 1, 1],
+    ['an OData response', '{ "@odata.context": "$metadata", "value": [] }', 'csdl/not-csdl-json', 1, 1],
+    ['a version before 4.0', '{\n  "$Version": "2.0"\n}', 'csdl/unsupported-version', 2, 3],
+  ])('%s', (_name, text, code, line, column) => {
+    expect(refusal(text, 'x.json')).toEqual([expect.objectContaining({ code, file: 'x.json', line, column })]);
+  });
+});
