@@ -10,7 +10,8 @@ export { createStore, type Store, type StoredEntity } from './handlers/store.ts'
 
 // The suite
 export { runSuite, type SuiteOptions, type SuiteReport } from './runner/run-suite.ts';
-export { planSuite, type PlanOptions, type PlannedCheck, type SuitePlan } from './runner/plan.ts';
+export { TargetError } from './runner/target-error.ts';
+export { emptyPlanReason, planSuite, type PlanOptions, type PlannedCheck, type SuitePlan } from './runner/plan.ts';
 export type { CheckResult } from './runner/results.ts';
 export { CHECK_IDS, CHECKS, type CheckDefinition, type CheckId, type CheckSeverity } from './checks/catalog.ts';
 export { PROFILES, type Profile } from './profiles.ts';

@@ -18,6 +18,8 @@ export interface CheckDefinition {
 
 const ALL = ['graph', 'odata', 'lenient'] as const;
 const STRICT = ['graph', 'odata'] as const;
+/** OData's own rules that Graph's pages (and the mocks written from them) do not follow. */
+const ODATA = ['odata'] as const;
 
 export const CHECKS = {
   'operation/handled': {
@@ -43,6 +45,30 @@ export const CHECKS = {
     severity: 'SHOULD',
     reference: 'OData Protocol 4.0 §8.1.5 OData-Version',
     profiles: STRICT,
+  },
+  'header/odata-metadata': {
+    title: 'A JSON response names its odata.metadata in Content-Type',
+    severity: 'MUST',
+    reference: 'OData JSON Format 4.01 §4.1 Header Content-Type (responses MUST include the odata.metadata parameter)',
+    profiles: ODATA,
+  },
+  'header/not-acceptable': {
+    title: 'An Accept the service cannot serve answers 406',
+    severity: 'SHOULD',
+    reference: 'OData Protocol 4.01 §8.2.1 Header Accept; RFC 9110 §12.5.1 and §15.5.7 406 Not Acceptable',
+    profiles: ODATA,
+  },
+  'header/location': {
+    title: 'A create answers a Location that leads to the created entity',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.01 §11.4.2 Create an Entity (the response MUST contain a Location header with the edit or read URL); RFC 9110 §10.2.2 (resolved against the request URL)',
+    profiles: STRICT,
+  },
+  'body/context': {
+    title: '@odata.context resolves to the metadata document and names the right entity set or containment path',
+    severity: 'MUST',
+    reference: 'OData JSON Format 4.01 §4.5.1 Control Information context, §10 Context URL',
+    profiles: ALL,
   },
   'body/valid': {
     title: 'The response body matches the model',
@@ -74,6 +100,12 @@ export const CHECKS = {
     reference: 'OData Protocol 4.0 §11.4.3 Update an Entity (PUT: replace semantics)',
     profiles: ALL,
   },
+  'sequence/put-replace': {
+    title: 'PUT, where the service supports it, replaces the entity and refuses a body without a required property',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.01 §11.4.3 Update an Entity (services MAY support PUT; PUT MUST replace: missing properties set to their default)',
+    profiles: ODATA,
+  },
   'sequence/delete-read': {
     title: 'After DELETE the entity is gone, and deleting it again answers 404',
     severity: 'MUST',
@@ -93,15 +125,15 @@ export const CHECKS = {
     profiles: ALL,
   },
   'input/wrong-type': {
-    title: 'A value of the wrong type is refused with 400',
+    title: 'A value of the wrong type, or out of its type\'s range, is refused with 400',
     severity: 'MUST',
-    reference: 'OData JSON Format 4.0 §7 Structural Property; OData Protocol 4.0 §9.2 Client Error Responses',
+    reference: 'OData JSON Format 4.0 §7 Structural Property; OData CSDL 4.01 §4.4 Primitive Types (value ranges); OData Protocol 4.0 §9.2 Client Error Responses',
     profiles: ALL,
   },
   'input/read-only-key': {
-    title: 'PATCH cannot change the key',
+    title: 'PATCH cannot change the key: it is ignored (the key unchanged afterwards) or refused with 400',
     severity: 'MUST',
-    reference: 'OData Protocol 4.0 §11.4.3 (key properties are not updatable); Graph reference pages mark keys read-only',
+    reference: 'OData Protocol 4.01 §11.4.3 (key and other non-updatable property values in an update MUST be ignored; a service may refuse them with 400); Graph reference pages mark keys read-only',
     profiles: ALL,
   },
   'input/malformed-json': {
@@ -135,10 +167,22 @@ export const CHECKS = {
     profiles: ALL,
   },
   'state/isolation': {
-    title: 'Nothing created in one run is visible after a reset',
-    severity: 'MUST',
-    reference: 'msw: handlers are shared between tests; state must reset between runs (export reset())',
+    title: 'Nothing created in one run is visible after a reset (advice on the test setup, not an OData rule)',
+    severity: 'SHOULD',
+    reference: 'Not an OData requirement: msw handlers are shared between tests, so a mock should be able to reset its state between them (export reset())',
     profiles: ALL,
+  },
+  'robustness/client-error': {
+    title: 'Client mistakes sent on purpose answer 4xx, never 5xx',
+    severity: 'MUST',
+    reference: 'OData Protocol 4.01 §9.2 (4xx for client errors), §9.3 (5xx only for server errors); OData CSDL 4.01 §7.2.1 Nullable',
+    profiles: ALL,
+  },
+  'query/invalid': {
+    title: '$top=-1 and $skip=-1 are refused with 400',
+    severity: 'MUST',
+    reference: 'OData URL Conventions 4.01 §5.1.7 $top and §5.1.8 $skip (a non-negative integer); OData Protocol 4.01 §9.2 (an invalid request answers 400)',
+    profiles: STRICT,
   },
   'query/top-skip': {
     title: '$top and $skip page a collection, and @odata.nextLink leads on',

@@ -82,6 +82,7 @@ describe('reference handlers on the bundled example', () => {
     await target.close();
     expect(failures(report)).toEqual([]);
     // What is skipped is skipped for want of something to check (policyRoot has only its key).
-    for (const check of report.checks.filter((item) => item.status === 'skip')) expect(check.operation).toMatch(/ \/policies(\/crossTenantAccessPolicy)?$/);
+    // PUT of a partner is probed in the odata profile (services MAY support it); the handlers answer 405.
+    for (const check of report.checks.filter((item) => item.status === 'skip' && item.id !== 'sequence/put-replace')) expect(check.operation).toMatch(/ \/policies(\/crossTenantAccessPolicy)?$/);
   });
 });

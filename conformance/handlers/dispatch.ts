@@ -41,6 +41,9 @@ async function route(ctx: HandlerContext, request: Request): Promise<Response> {
       Allow: allowed.join(', '),
     });
   }
+  if (!acceptsJson(request.headers.get('Accept'))) {
+    return odataError(406, 'NotAcceptable', `The handlers answer application/json only, not ${request.headers.get('Accept')}`);
+  }
   const options = parseQueryOptions(url.searchParams);
   if ('status' in options) return odataError(options.status, options.status === 501 ? 'NotImplemented' : 'BadRequest', options.message);
   const missing = checkAncestors(ctx, steps);
@@ -76,6 +79,12 @@ function chooseOverload(overloads: readonly Operation[], method: string, args: R
     return required.every((name) => name in args) && given.every((name) => required.includes(name));
   };
   return candidates.find(fits) ?? candidates[0];
+}
+
+/** An Accept header that allows JSON (absent, `*\/*`, `application/*`, `application/json...`): OData Protocol 4.01 §8.2.1. */
+function acceptsJson(accept: string | null): boolean {
+  if (accept === null || accept.trim() === '') return true;
+  return accept.split(',').some((range) => /^\s*(\*\/\*|application\/\*|application\/json)\s*(;|$)/i.test(range) && !/;\s*q=0(\.0*)?\s*(;|$)/i.test(range));
 }
 
 function assertNever(value: never): never {

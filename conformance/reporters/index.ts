@@ -1,4 +1,5 @@
 import type { SuiteReport } from '../runner/run-suite.ts';
+import { htmlReport } from './html.ts';
 import { jsonReport } from './json.ts';
 import { junitReport } from './junit.ts';
 import { textReport } from './text.ts';
@@ -8,6 +9,7 @@ export const REPORTERS = {
   text: textReport,
   json: jsonReport,
   junit: junitReport,
+  html: htmlReport,
 } as const satisfies Record<string, (report: SuiteReport) => string>;
 
 export type ReporterName = keyof typeof REPORTERS;

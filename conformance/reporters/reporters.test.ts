@@ -7,6 +7,7 @@ import { textReport } from './text.ts';
 const report: SuiteReport = {
   target: 'mock.ts',
   profile: 'odata',
+  reproduce: 'curl',
   checks: [
     { id: 'status/success', operation: 'PUT /a', severity: 'MUST', title: 'A valid request answers the expected success status', status: 'pass', message: 'difference: 204 is what the graph profile expects; the odata profile expects 201' },
     { id: 'body/key', operation: 'GET /a', severity: 'MUST', title: 'Entities in responses carry their key', status: 'fail', message: 'The entity has no id (the key)\n  sent:     GET https://x/a\n  got:      200 <&>' },

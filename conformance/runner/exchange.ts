@@ -24,6 +24,8 @@ export interface Exchange {
   thrown?: string;
   /** The request did not reach a server (connection refused, timeout). */
   networkError?: string;
+  /** No answer within the timeout. */
+  timedOut?: boolean;
 }
 
 /** How a failure tells the reader to send the request again. */

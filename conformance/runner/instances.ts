@@ -33,6 +33,8 @@ export function memberSegment(member: RouteNode, type: StructuredType | undefine
 export function createInstances(session: Session): Instances {
   const seeded = new Map<RouteNode, Promise<string>>();
   const runId = session.target.persistent ? Math.random().toString(36).slice(2, 8) : '';
+  // A live server keeps what earlier runs created: every key type gets values of this run's own.
+  const runNumber = session.target.persistent ? Math.floor(Math.random() * 1_000_000) : 0;
 
   const freshKeys = (type: StructuredType): Record<string, unknown> => {
     const variant = session.nextVariant();
@@ -40,10 +42,20 @@ export function createInstances(session: Session): Instances {
     for (const name of keyProperties(session.model, type)) {
       const property = findProperty(session.model, type, name);
       let value = property ? sampleKeyValue(session.model, property, variant) : `odatakit-${variant}`;
-      if (runId && typeof value === 'string') value = property?.type === 'Edm.Guid' ? `${runIdGuid(runId)}${String(variant).padStart(12, '0')}` : `odatakit-${runId}-${variant}`;
+      if (runId) value = runUnique(property?.type ?? 'Edm.String', value, variant);
       keys[name] = value;
     }
     return keys;
+  };
+
+  const runUnique = (type: string, value: unknown, variant: number): unknown => {
+    if (typeof value === 'string') return type === 'Edm.Guid' ? `${runIdGuid(runId)}${String(variant).padStart(12, '0')}` : `odatakit-${runId}-${variant}`;
+    if (typeof value !== 'number') return value;
+    const range = INTEGER_RANGES[type];
+    // Int32 and wider: a block of 1,000 values per run, from 100,000,000 on; narrow types: a random start.
+    if (!range) return 100_000_000 + runNumber * 1_000 + (variant % 1_000);
+    const span = range[1] - range[0] + 1;
+    return range[0] + ((runNumber + variant) % span);
   };
 
   const createBody: Instances['createBody'] = (type, keys, variant, optional = 3) => {
@@ -78,13 +90,17 @@ export function createInstances(session: Session): Instances {
         const collection = member.parent!;
         const collectionPath = await pathTo(collection);
         const type = lookupStructuredType(session.model, collection.type ?? '');
-        if (!type) return `${collectionPath}/odatakit-parent`;
+        if (!type) {
+          // A docs-only model knows no parent types: a key of this run's own, assumed to exist.
+          const names = member.segment?.kind === 'key' ? member.segment.keyProperties : ['id'];
+          return `${collectionPath}${memberSegment(member, undefined, Object.fromEntries(names.map((name) => [name, runId ? `odatakit-${runId}-parent` : 'odatakit-parent'])), session)}`;
+        }
         const keys = freshKeys(type);
         const create = collection.methods.POST;
         const body = create && createBody(type, keys, session.nextVariant());
         if (body) {
           const exchange = await session.send(undefined, 'POST', collectionPath, { body });
-          if (exchange.status >= 200 && exchange.status < 300) return `${collectionPath}${memberSegment(member, type, keysFromResponse(type, exchange, keys), session)}`;
+          if (exchange.status >= 200 && exchange.status < 300) return session.created(`${collectionPath}${memberSegment(member, type, keysFromResponse(type, exchange, keys), session)}`);
           noteFor(member, `setup: POST ${collectionPath} answered ${exchange.status || 'nothing'}; assuming the parent ${collectionPath}/... exists`);
         } else if (!create && collection.methods.GET) {
           // Clients cannot add to this collection: use a member it already has.
@@ -115,6 +131,7 @@ export function createInstances(session: Session): Instances {
         if (body) {
           const exchange = await session.send(undefined, 'PUT', path, { body });
           if (exchange.status < 200 || exchange.status >= 300) noteFor(node, `setup: PUT ${path} answered ${exchange.status || 'nothing'}; assuming it exists`);
+          else session.created(path);
         }
         return path;
       })();
@@ -169,6 +186,12 @@ function collectOperations(node: RouteNode, into: string[]): void {
   for (const child of node.literals.values()) collectOperations(child, into);
   if (node.member) collectOperations(node.member, into);
 }
+
+const INTEGER_RANGES: Record<string, [number, number]> = {
+  'Edm.Byte': [1, 255],
+  'Edm.SByte': [1, 127],
+  'Edm.Int16': [1, 32_767],
+};
 
 function runIdGuid(runId: string): string {
   const hex = [...runId].map((char) => char.charCodeAt(0).toString(16).padStart(2, '0')).join('').slice(0, 8).padEnd(8, '0');

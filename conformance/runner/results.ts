@@ -16,6 +16,9 @@ export interface CheckResult {
   title: string;
   status: CheckStatus;
   message: string;
+  /** Failures: the message without the exchanges, which follow as data. */
+  summary?: string;
+  exchanges?: readonly Exchange[];
 }
 
 export function collectResults(session: Session): CheckResult[] {
@@ -31,13 +34,14 @@ export function collectResults(session: Session): CheckResult[] {
     if (unhandled.has(check.operation) && check.id !== 'operation/handled' && outcome.status === 'fail') {
       return { ...check, status: 'skip', message: 'the target does not handle this operation (see operation/handled)' };
     }
-    return { ...check, status: outcome.status, message: outcome.message };
+    return { ...check, status: outcome.status, message: outcome.message, ...(outcome.summary !== undefined && { summary: outcome.summary }), ...(outcome.exchanges && { exchanges: outcome.exchanges }) };
   });
 }
 
 function judgeThrows(session: Session, operation: string): void {
   const exchanges = session.exchangesOf(operation);
-  const bad = exchanges.find((exchange) => exchange.thrown !== undefined || exchange.status >= 500);
+  // 501 says a feature is not implemented: the server noticed, it did not fail.
+  const bad = exchanges.find((exchange) => exchange.thrown !== undefined || (exchange.status >= 500 && exchange.status !== 501));
   if (bad) session.fail('robustness/throws', operation, `A request answered ${answer(bad)}`, [bad]);
   else if (exchanges.some((exchange) => exchange.status > 0)) session.pass('robustness/throws', operation);
 }

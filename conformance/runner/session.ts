@@ -4,6 +4,7 @@ import type { Profile } from '../profiles.ts';
 import { payloadValidator, type PayloadValidator } from '../validation/validator.ts';
 import { describeExchange, type Exchange } from './exchange.ts';
 import type { SuitePlan } from './plan.ts';
+import { TargetError } from './target-error.ts';
 import type { Target } from './targets/target.ts';
 
 /**
@@ -15,7 +16,11 @@ export type CheckStatus = 'pass' | 'fail' | 'skip';
 
 export interface Outcome {
   status: CheckStatus;
+  /** The summary, then each exchange as text (failures), then the notes. */
   message: string;
+  /** Failures: the summary and notes alone, and the exchanges as data. */
+  summary?: string;
+  exchanges?: readonly Exchange[];
 }
 
 export interface RequestInit {
@@ -23,6 +28,8 @@ export interface RequestInit {
   body?: unknown;
   /** Default `application/json` when there is a body. */
   contentType?: string;
+  /** An Accept header (none by default). */
+  accept?: string;
 }
 
 export interface Session {
@@ -44,16 +51,34 @@ export interface Session {
   nextVariant(): number;
   /** Requests sent so far. */
   readonly requests: number;
+  /** Remembers an entity the run created (path under the service root), to delete it at the end on a live server; returns the path. */
+  created(path: string): string;
+  /** What the run created, oldest first. */
+  readonly createdPaths: readonly string[];
   /** Records a setup step that did not go as planned (a parent that could not be created...); failures of these operations mention it. */
   note(operations: readonly string[], text: string): void;
 }
 
 const RANK: Record<CheckStatus, number> = { skip: 0, pass: 1, fail: 2 };
 
+/**
+ * A key URL that got an unexpected answer (400, 404, 405, 501) may be a URL the service does
+ * not read, not a semantic failure: say which key form the suite wrote and why.
+ */
+function keyFormNote(model: Model, operation: string, sent: readonly Exchange[]): string {
+  const odd = sent.find((exchange) => [400, 404, 405, 501].includes(exchange.status));
+  if (!operation.includes('{') || !odd) return '';
+  const path = new URL(odd.request.url).pathname;
+  const parentheses = /\([^/]*\)/.test(path);
+  const from = { default: 'the OData default', csdl: 'the CSDL (Capabilities.KeyAsSegmentSupported)', docs: "the service's doc pages", config: 'the configuration' }[model.urlConventions?.keyAsSegmentFrom ?? 'default'];
+  return ` (the URL writes keys ${parentheses ? "in parentheses, Set('key')" : 'as path segments, Set/key'}, the form ${from} gives; a service that does not read that form answers 400 or 404)`;
+}
+
 export function createSession(model: Model, plan: SuitePlan, target: Target): Session {
   const outcomes = new Map<string, Outcome>();
   const exchanges = new Map<string, Exchange[]>();
   let variant = 0;
+  const createdPaths: string[] = [];
   let requests = 0;
   const notes = new Map<string, string[]>();
   const record = (id: CheckId, operation: string, outcome: Outcome) => {
@@ -85,8 +110,14 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
         body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
         headers['Content-Type'] = init.contentType ?? 'application/json';
       }
+      if (init.accept !== undefined) headers['Accept'] = init.accept;
       requests++;
       const exchange = await target.send({ method, url: `${target.serviceRoot}${path}`, headers, ...(body !== undefined && { body }) });
+      if (exchange.networkError !== undefined && target.preflight) {
+        // One request that got no answer may be the request's fault (a timeout); a service root that no longer answers is not.
+        const problem = await target.preflight();
+        if (problem) throw new TargetError(`the target stopped answering during the run (after ${requests} requests; the last was ${method} ${exchange.request.url}: ${exchange.networkError}): ${problem}`);
+      }
       if (operation !== undefined) {
         let list = exchanges.get(operation);
         if (!list) exchanges.set(operation, (list = []));
@@ -98,13 +129,20 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
     pass: (id, operation, note) => record(id, operation, { status: 'pass', message: note ?? '' }),
     fail: (id, operation, summary, sent = []) => {
       const context = (notes.get(operation) ?? []).map((text) => `\n  note: ${text}`).join('');
+      // Location and @odata.context are URLs the target wrote, not the suite.
+      const form = id === 'header/location' || id === 'body/context' ? '' : keyFormNote(model, operation, sent);
       const details = sent.map((exchange) => describeExchange(exchange, target.reproduce)).join('\n');
-      record(id, operation, { status: 'fail', message: `${summary}${details ? `\n${details}` : ''}${context}` });
+      record(id, operation, { status: 'fail', message: `${summary}${form}${details ? `\n${details}` : ''}${context}`, summary: `${summary}${form}${context}`, exchanges: sent });
     },
     skip: (id, operation, reason) => record(id, operation, { status: 'skip', message: reason }),
     outcome: (id, operation) => outcomes.get(`${id} ${operation}`),
     exchangesOf: (operation) => exchanges.get(operation) ?? [],
     nextVariant: () => ++variant,
+    created(path) {
+      if (!createdPaths.includes(path)) createdPaths.push(path);
+      return path;
+    },
+    createdPaths,
     get requests() {
       return requests;
     },

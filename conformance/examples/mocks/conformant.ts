@@ -61,10 +61,13 @@ function select(settings: Settings, query: string | null): Partial<Settings> {
 
 export const handlers = [
   http.get(url, ({ params, request }) => {
+    const accept = request.headers.get('accept');
+    if (accept && !/application\/json|\*\/\*|application\/\*/.test(accept)) return error(406, 'NotAcceptable', 'This API answers application/json only');
     const settings = store.get(String(params.tenantId));
     if (!settings) return error(404, 'ResourceNotFound', 'No synchronization settings for this partner');
     const query = new URL(request.url).searchParams.get('$select');
-    return HttpResponse.json(select(settings, query), { headers });
+    const context = `https://graph.microsoft.com/v1.0/$metadata#policies/crossTenantAccessPolicy/partners('${settings.tenantId}')/identitySynchronization/$entity`;
+    return HttpResponse.json({ '@odata.context': context, ...select(settings, query) }, { headers: { ...headers, 'Content-Type': 'application/json;odata.metadata=minimal' } });
   }),
 
   http.put(url, async ({ params, request }) => {

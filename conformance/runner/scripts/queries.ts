@@ -42,9 +42,11 @@ export async function collectionQueries(session: Session, instances: Instances, 
   // Three members at least: the one created earlier, two more here.
   let created = state.exists && state.resource.operations.create !== undefined;
   for (let index = 0; index < 2 && created; index++) {
-    const body = instances.createBody(state.type, instances.freshKeys(state.type), session.nextVariant());
+    const keys = instances.freshKeys(state.type);
+    const body = instances.createBody(state.type, keys, session.nextVariant());
     const exchange = body && (await session.send(create.id, 'POST', state.collectionPath, { body }));
     created = exchange !== undefined && exchange.status >= 200 && exchange.status < 300;
+    if (created && exchange && state.resource.entity) session.created(`${state.collectionPath}${memberSegment(state.resource.entity, state.type, instances.keysFromResponse(state.type, exchange, keys), session)}`);
   }
   if (!created) {
     for (const id of ['query/top-skip', 'query/count'] as const) session.skip(id, list.id, 'members could not be created to page through');

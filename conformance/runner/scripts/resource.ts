@@ -1,4 +1,4 @@
-import { keyProperties, lookupStructuredType } from '../../../generator/model/queries.ts';
+import { findNavigationProperty, keyProperties, lookupStructuredType } from '../../../generator/model/queries.ts';
 import type { Operation, StructuredType } from '../../../generator/model/types.ts';
 import { contains, firstDifference, isCleared, render } from '../../checks/compare.ts';
 import { judgeProbe } from '../../checks/probe.ts';
@@ -10,6 +10,7 @@ import type { Exchange } from '../exchange.ts';
 import { memberSegment, type Instances } from '../instances.ts';
 import type { Resource } from '../plan.ts';
 import type { Session } from '../session.ts';
+import { judgeLocation } from './protocol.ts';
 
 /**
  * The stateful sequence on one resource (an entity and its collection), derived from
@@ -63,17 +64,36 @@ export async function runResource(session: Session, instances: Instances, resour
 
 async function createMember(session: Session, instances: Instances, state: ResourceState, create: Operation): Promise<void> {
   const keys = instances.freshKeys(state.type);
-  const body = instances.createBody(state.type, keys, session.nextVariant());
-  if (!body || state.collectionPath === undefined) return skipOperation(session, create, `no valid body can be built for ${state.type.qualifiedName}`);
+  const built = instances.createBody(state.type, keys, session.nextVariant());
+  if (!built || state.collectionPath === undefined) return skipOperation(session, create, `no valid body can be built for ${state.type.qualifiedName}`);
+  const body = withoutPartnerKeys(session, state, built);
   const exchange = await session.send(create.id, 'POST', state.collectionPath, { body });
   judgeProbe(session, create, exchange, { graph: [create.successStatus], odata: [201] });
   const member = state.resource.entity;
   const created = exchange.status >= 200 && exchange.status < 300;
   state.keys = created ? instances.keysFromResponse(state.type, exchange, keys) : keys;
   if (member) state.entityPath = `${state.collectionPath}${memberSegment(member, state.type, state.keys, session)}`;
+  if (created && state.entityPath) session.created(state.entityPath);
   state.exists = created;
+  await judgeLocation(session, create, exchange, state.type, state.keys);
   if (created) state.current = structural(body);
   state.history.push(exchange);
+}
+
+/**
+ * POST to a collection reached through a navigation links the new entity to the parent (OData
+ * Protocol 4.01 §11.4.2): the service sets the foreign key of the partner navigation
+ * (`author_ID` for `Authors(1)/books`), so the body leaves it out rather than contradict it.
+ */
+function withoutPartnerKeys(session: Session, state: ResourceState, body: Record<string, unknown>): Record<string, unknown> {
+  const collection = state.resource.collection;
+  const segment = collection?.segment;
+  const parentType = collection?.parent?.type ? lookupStructuredType(session.model, collection.parent.type) : undefined;
+  if (segment?.kind !== 'navigation' || segment.containsTarget || !parentType) return body;
+  const partner = findNavigationProperty(session.model, parentType, segment.name)?.partner;
+  if (!partner) return body;
+  const foreign = new RegExp(`^${partner.replace(/[^\w]/g, '')}(_|id$)`, 'i');
+  return Object.fromEntries(Object.entries(body).filter(([name]) => !foreign.test(name)));
 }
 
 /** A single-valued navigation that PUT creates: make sure it is absent, then PUT it. */
@@ -86,7 +106,10 @@ async function createByPut(session: Session, instances: Instances, state: Resour
   judgeProbe(session, put, exchange, { graph: [put.successStatus], odata: [201] });
   state.history.push(exchange);
   state.exists = exchange.status >= 200 && exchange.status < 300;
-  if (state.exists) state.current = structural(body);
+  if (state.exists) {
+    state.current = structural(body);
+    session.created(path);
+  }
 }
 
 /** A collection the suite cannot add to: read an existing member, if there is one. */

@@ -6,6 +6,7 @@ import { EXAMPLE_CSDL, EXAMPLE_DOCS } from '../../../generator/testing/corpus.ts
 import { createHandlers } from '../../handlers/create-handlers.ts';
 import { serveHandlers, type ServedHandlers } from '../../server/serve-handlers.ts';
 import { runSuite } from '../run-suite.ts';
+import { TargetError } from '../target-error.ts';
 import { baseUrlTarget, isLoopback } from './base-url-target.ts';
 
 /** The same suite against a real HTTP server on 127.0.0.1, started here. */
@@ -50,12 +51,54 @@ describe('the suite against a running server', () => {
     expect(first.summary.failed + second.summary.failed).toBe(0);
   });
 
-  it('reports a server that is not there as failures, not a crash', async () => {
+  it('stops before the run when nothing answers at the service root (not 53 failures)', async () => {
     const closed = await serveHandlers([]);
     await closed.close();
-    const report = await runSuite({ model, target: baseUrlTarget(`${closed.origin}/v1.0`, { timeoutMs: 2000 }), only: ['**/identitySynchronization'] });
-    const failed = report.checks.find((check) => check.status === 'fail');
-    expect(failed?.message).toMatch(/no answer: fetch failed/);
+    const run = runSuite({ model, target: baseUrlTarget(`${closed.origin}/v1.0`, { timeoutMs: 2000 }), only: ['**/identitySynchronization'] });
+    await expect(run).rejects.toThrow(TargetError);
+    await expect(run).rejects.toThrow(/nothing answers at http:\/\/127\.0\.0\.1:\d+\/v1\.0 \(fetch failed: connect ECONNREFUSED/);
+  });
+
+  it('stops before the run when the base URL is a web server but not the service root', async () => {
+    const page = await serveHandlers((origin) => [http.all(`${origin}/*`, () => new HttpResponse('<html>Cannot GET</html>', { status: 404, headers: { 'Content-Type': 'text/html' } }))]);
+    try {
+      await expect(runSuite({ model, target: baseUrlTarget(page.origin) })).rejects.toThrow(/is not an OData service root: GET .* answered 404 text\/html/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('stops with a clear message when the target goes away during the run', async () => {
+    const served = await serveHandlers((origin) => createHandlers(model, { serviceRoot: `${origin}/v1.0` }));
+    const target = baseUrlTarget(`${served.origin}/v1.0`);
+    let sent = 0;
+    const send = target.send;
+    target.send = async (request) => {
+      if (++sent === 12) await served.close();
+      return send(request);
+    };
+    await expect(runSuite({ model, target })).rejects.toThrow(/the target stopped answering during the run \(after \d+ requests; the last was \w+ http/);
+  });
+
+  it('sends --header values but never shows them', async () => {
+    const seen: string[] = [];
+    const served = await serveHandlers((origin) => [
+      http.all(`${origin}/*`, ({ request }) => {
+        seen.push(request.headers.get('authorization') ?? '');
+        return undefined;
+      }),
+      ...createHandlers(model, { serviceRoot: `${origin}/v1.0` }),
+    ]);
+    try {
+      const broken = { ...baseUrlTarget(`${served.origin}/v1.0`, { headers: { Authorization: 'Bearer s3cret' } }) };
+      const report = await runSuite({ model, target: broken, only: ['**/identitySynchronization'], profile: 'odata' });
+      expect(seen.length).toBeGreaterThan(10);
+      expect(new Set(seen)).toEqual(new Set(['Bearer s3cret']));
+      const text = JSON.stringify(report.checks);
+      expect(text).not.toContain('s3cret');
+    } finally {
+      await served.close();
+    }
   });
 });
 

@@ -15,5 +15,7 @@ export interface Target {
    * the target offers no way to reset (a server at a base URL).
    */
   reset?: () => Promise<void>;
+  /** Why the target cannot be checked (nothing answers, not an OData service), or undefined. */
+  preflight?: () => Promise<string | undefined>;
   close(): Promise<void>;
 }

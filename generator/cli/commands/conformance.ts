@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../exit-codes.ts';
 import { collect, oneOf } from '../options.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 
 const PROFILES = ['graph', 'odata', 'lenient'] as const;
-const REPORTS = ['text', 'json', 'junit'] as const;
+const REPORTS = ['text', 'json', 'junit', 'html'] as const;
 
 export interface ConformanceCliOptions {
   csdl: string[];
@@ -15,6 +15,9 @@ export interface ConformanceCliOptions {
   serviceRoot?: string;
   profile: (typeof PROFILES)[number];
   only: string[];
+  skip: string[];
+  header: string[];
+  timeout?: number;
   report: (typeof REPORTS)[number];
   out?: string;
   allowRemote?: boolean;
@@ -28,18 +31,55 @@ export function registerConformance(program: Command): void {
     .option('--csdl <file>', 'CSDL XML file ($metadata); repeatable', collect, [])
     .option('--docs <dir|file>', 'Graph reference pages (markdown file or folder); repeatable', collect, [])
     .option('--handlers <module>', 'an ES module (JS or TS) exporting `handlers` (msw) and optionally `reset()`; run in-process, no network')
-    .option('--base-url <url>', 'a running server (loopback only unless --allow-remote)')
-    .option('--service-root <url>', 'root the operations are requested under (default https://graph.microsoft.com/v1.0 with --handlers, else the base URL)')
+    .option('--base-url <url>', 'a running OData service: its service root, where GET answers the service document (loopback only unless --allow-remote)')
+    .option('--service-root <url>', 'the root the operation paths are appended to, when it is not the base URL (default https://graph.microsoft.com/v1.0 with --handlers, else the base URL)')
     .option('--profile <profile>', 'graph, odata or lenient', oneOf(PROFILES), 'graph')
     .option('--only <glob>', 'check only operations whose path matches (e.g. "**/identitySynchronization"); repeatable', collect, [])
-    .option('--report <format>', 'text, json or junit', oneOf(REPORTS), 'text')
+    .option('--skip <glob>', 'leave out checks whose id matches (e.g. "query/*"); repeatable', collect, [])
+    .option('--header <"Name: value">', 'send this header with every request to --base-url (authentication); repeatable; reports show the name, never the value', collect, [])
+    .option('--timeout <ms>', 'per request to --base-url, in milliseconds (default 10000)', positiveInteger)
+    .option('--report <format>', 'text, json, junit or html (one self-contained page)', oneOf(REPORTS), 'text')
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--allow-remote', 'allow a --base-url that is not a loopback address (the suite writes and deletes data)')
     .option('--transport <transport>', 'for --handlers: server (setupServer and fetch) or direct (msw getResponse, faster)', oneOf(['server', 'direct'] as const), 'server')
-    .addHelpText('after', '\nExit codes: 0 no MUST check failed, 1 a MUST check failed, 2 unusable input or arguments.')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Targets:',
+        '  --handlers runs msw handlers in-process, under the Graph service root by default:',
+        '    odatakit conformance --docs docs/ --handlers mocks/graph.ts --only "**/identitySynchronization"',
+        '  --base-url is a running server, given by its service root (where GET answers the service document',
+        '  and $metadata lies beside it); operation paths are appended to it:',
+        '    odatakit conformance --csdl metadata.xml --base-url http://127.0.0.1:4004/odata/v4/catalog --profile odata',
+        '  --service-root, when the operations live under another root than the base URL (a proxy, a mock',
+        '  server that serves Graph paths under /v1.0):',
+        '    odatakit conformance --csdl graph.xml --base-url http://127.0.0.1:9000 --service-root http://127.0.0.1:9000/v1.0',
+        '',
+        'Exit codes: 0 no MUST check failed, 1 a MUST check failed, 2 unusable input or arguments, no check',
+        'to run, or a target that does not answer (before or during the run).',
+      ].join('\n'),
+    )
     .action(async (options: ConformanceCliOptions, command: Command) => {
       process.exitCode = await runConformance(options, command);
     });
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a whole number of milliseconds greater than 0');
+  return number;
+}
+
+/** `--header 'Name: value'`, repeatable. */
+function parseHeaders(values: readonly string[], command: Command): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const value of values) {
+    const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*)$/.exec(value);
+    if (!match) command.error(`error: --header expects 'Name: value' (a header name, a colon, the value); got ${JSON.stringify(value.replace(/:.*$/s, ': ...'))}`, { exitCode: EXIT.usage });
+    headers[match![1]!] = match![2]!.trim();
+  }
+  return headers;
 }
 
 /** Runs the suite, writes the report, and returns the exit code. */
@@ -57,8 +97,15 @@ export async function runConformance(options: ConformanceCliOptions, command: Co
     process.stderr.write(`odatakit: the model has ${errors.length} error(s); fix them before checking a target against it\n`);
     return EXIT.usage;
   }
+  const headers = parseHeaders(options.header, command);
   // The CLI is the one place in generator/ that reaches conformance/, and only when this command runs.
   const kit = await import('../../../conformance/index.ts');
+  const planOptions = { profile: options.profile, only: options.only, skip: options.skip };
+  const plan = kit.planSuite(model, planOptions);
+  if (plan.checks.length === 0) {
+    process.stderr.write(`odatakit: nothing to check, so the run cannot pass: ${kit.emptyPlanReason(model, planOptions)}\n`);
+    return EXIT.usage;
+  }
   let target;
   if (options.handlers !== undefined) {
     const loaded = await kit.loadHandlersModule(options.handlers);
@@ -69,10 +116,22 @@ export async function runConformance(options: ConformanceCliOptions, command: Co
       ...(loaded.reset && { reset: loaded.reset }),
     });
   } else {
-    target = kit.baseUrlTarget(options.baseUrl!, { ...(options.serviceRoot && { serviceRoot: options.serviceRoot }), allowRemote: options.allowRemote === true });
+    target = kit.baseUrlTarget(options.baseUrl!, {
+      ...(options.serviceRoot && { serviceRoot: options.serviceRoot }),
+      allowRemote: options.allowRemote === true,
+      headers,
+      ...(options.timeout !== undefined && { timeoutMs: options.timeout }),
+    });
   }
   try {
-    const report = await kit.runSuite({ model, target, profile: options.profile, only: options.only });
+    let report;
+    try {
+      report = await kit.runSuite({ model, target, plan });
+    } catch (error) {
+      if (!(error instanceof kit.TargetError)) throw error;
+      process.stderr.write(`odatakit: cannot check ${target.name}: ${error.message}\n`);
+      return EXIT.usage;
+    }
     const text = kit.REPORTERS[options.report](report);
     if (options.out !== undefined) writeFileSync(options.out, text);
     else process.stdout.write(text);
