@@ -38,6 +38,18 @@ export const DIAGNOSTICS = {
   'csdl/missing-key': { severity: 'warning', message: 'Entity type {type} has no key, declared or inherited' },
   'csdl/unknown-key-property': { severity: 'error', message: 'Key property {property} is not a property of {type}' },
   'csdl/empty-enum': { severity: 'warning', message: 'Enum type {type} has no members' },
+  'csdl/nullable-key': {
+    severity: 'warning',
+    message: 'Key property {property} of {type} is nullable, but CSDL says key properties are not; it is read as Nullable="false"',
+  },
+  'csdl/key-type': {
+    severity: 'warning',
+    message:
+      'Key property {property} of {type} is {keyType}, which CSDL does not allow in a key (only Edm.Boolean, Byte, Date, DateTimeOffset, Decimal, Duration, Guid, Int16, Int32, Int64, SByte, String, TimeOfDay, enumerations and type definitions of them)',
+  },
+  'csdl/inapplicable-facet': { severity: 'warning', message: '{facet} does not apply to {type} ({element}); it is ignored' },
+  'csdl/unknown-attribute': { severity: 'warning', message: '<{element}> has no attribute {attribute} in CSDL{suggestion}; it is ignored' },
+  'csdl/stray-text': { severity: 'warning', message: '<{element}> contains text ("{text}"), which CSDL does not allow there; it is ignored' },
   'csdl/unresolved-annotation-target': { severity: 'warning', message: 'Annotation target {target} does not exist: {reason}' },
   'csdl/unsupported-annotation-target': {
     severity: 'warning',

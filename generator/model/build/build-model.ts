@@ -5,6 +5,8 @@ import { deriveOperations } from '../operations/derive-operations.ts';
 import type { Callable, Model, SchemaType, SourcePosition } from '../types.ts';
 import { applyExternalAnnotations } from './external-annotations.ts';
 import { checkReferences } from './check-references.ts';
+import { checkSchema } from './check-schema.ts';
+import { checkXmlShape } from './check-xml-shape.ts';
 import { interpretAnnotations } from './interpret-annotations.ts';
 import { readDocument, type ExternalAnnotations } from './read-document.ts';
 
@@ -29,7 +31,9 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   const unsortedTypes: SchemaType[] = [];
   for (const { file, text } of files) {
     model.inputs.push(file);
-    const document = readDocument(parseCsdl(file, text), diagnostics);
+    const parsed = parseCsdl(file, text);
+    const document = readDocument(parsed, diagnostics);
+    checkXmlShape(parsed.root, parsed.rootTag, parsed.lines, diagnostics);
     model.schemas.push(...document.schemas);
     for (const type of document.types) {
       if (registerName(type.qualifiedName, type.source, firstSeen, diagnostics)) unsortedTypes.push(type);
@@ -50,6 +54,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   applyExternalAnnotations(model, external, diagnostics);
   interpretAnnotations(model);
   checkReferences(model, diagnostics);
+  checkSchema(model, diagnostics);
   model.operations = deriveOperations(model);
   return model;
 }

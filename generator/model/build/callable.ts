@@ -23,7 +23,7 @@ export function readCallable(element: XmlElement, kind: 'action' | 'function', c
   const [returnType] = childElements(element, 'ReturnType');
   if (returnType) {
     callable.returnType = {
-      ...typeReference(attribute(returnType, 'Type') ?? '', context),
+      ...typeReference(requiredAttribute(returnType, 'Type', 'ReturnType', context), context),
       nullable: booleanAttribute(attribute(returnType, 'Nullable'), true),
     };
     const annotations = readAnnotations(returnType, context);
@@ -34,8 +34,8 @@ export function readCallable(element: XmlElement, kind: 'action' | 'function', c
 
 function readParameter(element: XmlElement, context: BuildContext): Parameter {
   return {
-    name: attribute(element, 'Name') ?? '',
-    ...typeReference(attribute(element, 'Type') ?? '', context),
+    name: requiredAttribute(element, 'Name', 'Parameter', context),
+    ...typeReference(requiredAttribute(element, 'Type', 'Parameter', context), context),
     ...readFacets(element),
     optional: false,
     annotations: readAnnotations(element, context),

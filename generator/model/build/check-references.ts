@@ -11,7 +11,8 @@ const PRIMITIVES = new Set<string>(EDM_PRIMITIVES);
 export function checkReferences(model: Model, diagnostics: DiagnosticCollector): void {
   const known = (name: string) => PRIMITIVES.has(name) || Object.hasOwn(model.types, name);
   const expect = (type: string, element: string, at: SourcePosition) => {
-    if (!known(type)) diagnostics.report('csdl/unresolved-type', at, { type, element });
+    // An empty name is a missing Type attribute, reported where it is read.
+    if (type !== '' && !known(type)) diagnostics.report('csdl/unresolved-type', at, { type, element });
   };
   for (const type of Object.values(model.types)) checkType(model, type, expect, diagnostics);
   for (const callable of [...model.actions, ...model.functions]) {
@@ -89,7 +90,7 @@ function checkContainer(model: Model, expect: Expect, diagnostics: DiagnosticCol
   for (const singleton of container.singletons) expect(singleton.type, `singleton ${singleton.name}`, singleton.source);
   const callableNames = new Set([...model.actions, ...model.functions].map((callable) => callable.qualifiedName));
   for (const item of container.operationImports) {
-    if (!callableNames.has(item.operation)) {
+    if (item.operation !== '' && !callableNames.has(item.operation)) {
       diagnostics.report('csdl/unresolved-callable', item.source, {
         kind: item.kind === 'actionImport' ? 'Action' : 'Function',
         name: item.name,

@@ -1,11 +1,11 @@
 import { attribute, childElements, type XmlElement } from '../../csdl/xml-element.ts';
 import type { EntityContainer, EntitySet, NavigationPropertyBinding, OperationImport, Singleton } from '../types.ts';
 import { readAnnotations } from './annotation.ts';
-import { at, booleanAttribute, qualify, type BuildContext } from './context.ts';
+import { at, booleanAttribute, qualify, requiredAttribute, type BuildContext } from './context.ts';
 
 /** The entity container (CSDL XML 13): entity sets, singletons, action and function imports. */
 export function readEntityContainer(element: XmlElement, context: BuildContext): EntityContainer {
-  const name = attribute(element, 'Name') ?? '';
+  const name = requiredAttribute(element, 'Name', 'EntityContainer', context);
   return {
     name,
     qualifiedName: `${context.namespace}.${name}`,
@@ -30,8 +30,8 @@ function readBindings(element: XmlElement): NavigationPropertyBinding[] {
 function readEntitySet(element: XmlElement, context: BuildContext): EntitySet {
   return {
     kind: 'entitySet',
-    name: attribute(element, 'Name') ?? '',
-    entityType: qualify(attribute(element, 'EntityType') ?? '', context),
+    name: requiredAttribute(element, 'Name', 'EntitySet', context),
+    entityType: qualify(requiredAttribute(element, 'EntityType', 'EntitySet', context), context),
     includeInServiceDocument: booleanAttribute(attribute(element, 'IncludeInServiceDocument'), true),
     navigationPropertyBindings: readBindings(element),
     capabilities: {},
@@ -43,8 +43,8 @@ function readEntitySet(element: XmlElement, context: BuildContext): EntitySet {
 function readSingleton(element: XmlElement, context: BuildContext): Singleton {
   return {
     kind: 'singleton',
-    name: attribute(element, 'Name') ?? '',
-    type: qualify(attribute(element, 'Type') ?? '', context),
+    name: requiredAttribute(element, 'Name', 'Singleton', context),
+    type: qualify(requiredAttribute(element, 'Type', 'Singleton', context), context),
     nullable: booleanAttribute(attribute(element, 'Nullable'), false),
     navigationPropertyBindings: readBindings(element),
     capabilities: {},
@@ -54,10 +54,11 @@ function readSingleton(element: XmlElement, context: BuildContext): Singleton {
 }
 
 function readImport(element: XmlElement, kind: OperationImport['kind'], context: BuildContext): OperationImport {
+  const tag = kind === 'actionImport' ? 'ActionImport' : 'FunctionImport';
   const item: OperationImport = {
     kind,
-    name: attribute(element, 'Name') ?? '',
-    operation: qualify(attribute(element, kind === 'actionImport' ? 'Action' : 'Function') ?? '', context),
+    name: requiredAttribute(element, 'Name', tag, context),
+    operation: qualify(requiredAttribute(element, tag === 'ActionImport' ? 'Action' : 'Function', tag, context), context),
     includeInServiceDocument: booleanAttribute(attribute(element, 'IncludeInServiceDocument'), false),
     annotations: readAnnotations(element, context),
     source: at(element, context),

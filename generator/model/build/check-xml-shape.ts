@@ -1,0 +1,104 @@
+import { childElements, childTags, positionOf, textOf, type XmlElement } from '../../csdl/xml-element.ts';
+import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
+import type { LineIndex } from '../../diagnostics/line-index.ts';
+
+/**
+ * What a reader silently skips: attributes CSDL does not define on an element (a misspelt
+ * `Nulable="false"` changes the model without a word) and text where CSDL allows only
+ * elements. Both are warnings at the element. Prefixed attributes (`xmlns:*`, `sap:label`,
+ * `m:HasStream`) are other vocabularies' business, and so are foreign elements.
+ */
+const FACETS = ['MaxLength', 'Precision', 'Scale', 'Unicode', 'SRID'];
+/** Attributes that hold an annotation's value (CSDL XML 14.4). */
+const EXPRESSIONS = [
+  'Binary', 'Bool', 'Date', 'DateTimeOffset', 'Decimal', 'Duration', 'EnumMember', 'Float', 'Guid', 'Int', 'String', 'TimeOfDay',
+  'AnnotationPath', 'ModelElementPath', 'NavigationPropertyPath', 'Path', 'PropertyPath', 'UrlRef',
+];
+
+/** CSDL XML 4.01 elements (canonical names, see csdl/namespaces.ts) and their attributes. */
+const ATTRIBUTES: Record<string, readonly string[]> = {
+  'edmx:Edmx': ['Version'],
+  'edmx:Reference': ['Uri'],
+  'edmx:Include': ['Namespace', 'Alias'],
+  'edmx:IncludeAnnotations': ['TermNamespace', 'Qualifier', 'TargetNamespace'],
+  'edmx:DataServices': [],
+  Schema: ['Namespace', 'Alias'],
+  EntityType: ['Name', 'BaseType', 'Abstract', 'OpenType', 'HasStream'],
+  ComplexType: ['Name', 'BaseType', 'Abstract', 'OpenType'],
+  Key: [],
+  PropertyRef: ['Name', 'Alias'],
+  Property: ['Name', 'Type', 'Nullable', 'DefaultValue', ...FACETS],
+  NavigationProperty: ['Name', 'Type', 'Nullable', 'Partner', 'ContainsTarget'],
+  ReferentialConstraint: ['Property', 'ReferencedProperty'],
+  OnDelete: ['Action'],
+  EnumType: ['Name', 'UnderlyingType', 'IsFlags'],
+  Member: ['Name', 'Value'],
+  TypeDefinition: ['Name', 'UnderlyingType', ...FACETS],
+  Action: ['Name', 'IsBound', 'EntitySetPath'],
+  Function: ['Name', 'IsBound', 'IsComposable', 'EntitySetPath'],
+  Parameter: ['Name', 'Type', 'Nullable', ...FACETS],
+  ReturnType: ['Type', 'Nullable', ...FACETS],
+  Term: ['Name', 'Type', 'BaseTerm', 'Nullable', 'DefaultValue', 'AppliesTo', ...FACETS],
+  EntityContainer: ['Name', 'Extends'],
+  EntitySet: ['Name', 'EntityType', 'IncludeInServiceDocument'],
+  Singleton: ['Name', 'Type', 'Nullable'],
+  NavigationPropertyBinding: ['Path', 'Target'],
+  ActionImport: ['Name', 'Action', 'EntitySet'],
+  FunctionImport: ['Name', 'Function', 'EntitySet', 'IncludeInServiceDocument'],
+  Annotations: ['Target', 'Qualifier'],
+  Annotation: ['Term', 'Qualifier', ...EXPRESSIONS],
+  Record: ['Type'],
+  PropertyValue: ['Property', ...EXPRESSIONS],
+  Collection: [],
+};
+const ALLOWED = new Map(Object.entries(ATTRIBUTES).map(([tag, names]) => [tag, new Set(names)]));
+
+export function checkXmlShape(root: XmlElement, rootTag: string, lines: LineIndex, diagnostics: DiagnosticCollector): void {
+  const pending: [string, XmlElement][] = [[rootTag, root]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [tag, element] = next;
+    const allowed = ALLOWED.get(tag);
+    if (!allowed) continue; // A foreign element, or an expression (String, Apply, If, ...): not walked into.
+    checkElement(tag, element, allowed, lines, diagnostics);
+    for (const child of childTags(element)) for (const item of childElements(element, child)) pending.push([child, item]);
+  }
+}
+
+function checkElement(tag: string, element: XmlElement, allowed: Set<string>, lines: LineIndex, diagnostics: DiagnosticCollector): void {
+  for (const attribute of Object.keys(element.$ ?? {})) {
+    if (allowed.has(attribute) || attribute.includes(':') || attribute === 'xmlns') continue;
+    const suggestion = closest(attribute, allowed);
+    diagnostics.report('csdl/unknown-attribute', positionOf(element, lines), {
+      element: tag,
+      attribute,
+      suggestion: suggestion ? ` (did you mean ${suggestion}?)` : '',
+    });
+  }
+  const text = textOf(element).trim();
+  if (text !== '') {
+    diagnostics.report('csdl/stray-text', positionOf(element, lines), { element: tag, text: text.length > 40 ? `${text.slice(0, 40)}...` : text });
+  }
+}
+
+/** The allowed name a misspelling most likely meant: same letters but for case, or at most two edits away. */
+function closest(name: string, allowed: Set<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of allowed) {
+    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(candidate, name);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
