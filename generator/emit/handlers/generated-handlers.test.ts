@@ -1,16 +1,18 @@
 import { setupServer } from 'msw/node';
 import { loadModel } from 'odatakit';
-import { createStore } from 'odatakit/conformance';
+import { createStore } from 'odatakit/conformance/handlers';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
-import { createHandlers, type SeedValue } from '../../../generated/handlers.gen.ts';
+import { createHandlers, generatedModel, type SeedValue } from '../../../generated/handlers.gen.ts';
 import type * as Types from '../../../generated/types.gen.ts';
 import { EXAMPLE_CSDL, EXAMPLE_DOCS } from '../../testing/corpus.ts';
+import { portableModelJson } from './model-json.ts';
 
 /**
  * The checked-in `generated/handlers.gen.ts` (run `npm run generate` after changing the
  * emitter) serving the starting resource through msw's `setupServer`, seeded through its
- * typed `data` option, the way a project that installed odatakit uses it. `tsc` checks the
- * types of this file with the project's settings.
+ * typed `data` option, with the model it carries (`generatedModel()`, from model.gen.ts), the
+ * way a project that installed odatakit uses it. `tsc` checks the types of this file with the
+ * project's settings.
  */
 const ROOT = 'https://graph.test/v1.0';
 const PARTNERS = `${ROOT}/policies/crossTenantAccessPolicy/partners`;
@@ -24,7 +26,7 @@ const SEEDED: Types.CrossTenantIdentitySyncPolicyPartner = {
 const { model } = loadModel({ csdl: [EXAMPLE_CSDL], docs: [EXAMPLE_DOCS] });
 const store = createStore();
 const server = setupServer(
-  ...createHandlers(model, {
+  ...createHandlers(generatedModel(), {
     serviceRoot: ROOT,
     profile: 'graph',
     store,
@@ -40,6 +42,11 @@ afterEach(() => store.reset());
 afterAll(() => server.close());
 
 describe('generated/handlers.gen.ts with setupServer', () => {
+  it('carries the model it was generated from: generatedModel() is what loadModel builds (paths relative), parsed once', () => {
+    expect(JSON.stringify(generatedModel())).toBe(portableModelJson(model));
+    expect(generatedModel()).toBe(generatedModel());
+  });
+
   it('types the starting resource from the schema, and refuses at compile time what the handlers refuse at run time', () => {
     expectTypeOf<SeedValue<'/policies/crossTenantAccessPolicy/partners/x/identitySynchronization'>>().toEqualTypeOf<Types.CrossTenantIdentitySyncPolicyPartner>();
     // @ts-expect-error: userSyncInbound is a complex value, not a boolean.
