@@ -63,7 +63,7 @@ export interface Exchange {
   method: string;
   url: string;
   body?: unknown;
-  options?: RequestOptions;
+  options?: RequestOptions | undefined;
   request?: Omit<ValidationCheck, 'phase' | 'method' | 'url' | 'body'>;
   response?: Omit<ValidationCheck, 'phase' | 'method' | 'url' | 'body'> & { unwrap?: boolean };
 }

@@ -1,7 +1,7 @@
 import { checkEnum } from './enums.js';
 import { fastPrimitiveCheck, primitiveCheck } from './primitives.js';
 import type { ResolvedSchema, ResolvedStructured } from './resolve.js';
-import { membersCheck } from './members.js';
+import { checkMembers, membersOf, type Members } from './members.js';
 import { PROPERTY_FLAGS, type NavigationEntry, type PropertyEntry, type PropertyFacets, type ValidationMode } from './types.js';
 import { overBudget, report, requestError, stop, type Walk } from './walk.js';
 
@@ -22,14 +22,14 @@ export interface Compiler {
   navigation(entry: NavigationEntry, mode: ValidationMode): Check;
   structured(name: string, mode: ValidationMode): StructuredCheck;
   /** The members of one object of exactly this type (no `@odata.type` dispatch). */
-  members(type: ResolvedStructured, mode: ValidationMode): Check;
+  members(type: ResolvedStructured, mode: ValidationMode): Members;
 }
 
 const accept: Check = () => {};
 
 export function createCompiler(schema: ResolvedSchema): Compiler {
   const structuredCache = new Map<string, StructuredCheck>();
-  const membersCache = new Map<string, Check>();
+  const membersCache = new Map<string, Members>();
   const compiler: Compiler = {
     schema,
     element: (type, facets, mode) => elementCheck(compiler, type, facets, mode),
@@ -46,12 +46,12 @@ export function createCompiler(schema: ResolvedSchema): Compiler {
     },
     members: (type, mode) => {
       const key = `${mode}|${type.name}`;
-      let check = membersCache.get(key);
-      if (check === undefined) {
-        check = membersCheck(compiler, type, mode);
-        membersCache.set(key, check);
+      let members = membersCache.get(key);
+      if (members === undefined) {
+        members = membersOf(compiler, type, mode);
+        membersCache.set(key, members);
       }
-      return check;
+      return members;
     },
   };
   return compiler;
@@ -80,7 +80,8 @@ function elementCheck(compiler: Compiler, type: string, facets: PropertyFacets |
     case 'complex': {
       const structured = compiler.structured(type, mode);
       const constraint = facets?.derived;
-      return (value, walk) => structured(value, walk, constraint);
+      // Without a constraint the structured check is the element check (one call less per object).
+      return constraint === undefined ? structured : (value, walk) => structured(value, walk, constraint);
     }
     default:
       return entry satisfies never;
@@ -150,7 +151,7 @@ function navigationCheck(compiler: Compiler, entry: NavigationEntry, mode: Valid
       report(walk, 'navigation', 'error', `${type}@odata.bind`, value, 'an update does not carry related entities inline; bind them with @odata.bind');
   }
   const structured = compiler.structured(type, mode);
-  const element: Check = (value, walk) => structured(value, walk, derived);
+  const element: Check = derived === undefined ? structured : (value, walk) => structured(value, walk, derived);
   if (!collection) return (value, walk) => (value === null ? undefined : element(value, walk));
   return (value, walk) => {
     if (Array.isArray(value)) items(value, walk, false, `Collection(${type})`, element);
@@ -188,11 +189,10 @@ function structuredCheck(compiler: Compiler, name: string, mode: ValidationMode)
     walk.depth++;
     // The common case (no @odata.type, no constraint, a concrete type) skips the dispatch.
     if (value['@odata.type'] === undefined && value['@type'] === undefined && constraint === undefined && !declared.abstract) {
-      own(value, walk);
+      checkMembers(own, value, walk);
     } else {
       const actual = actualType(compiler, declared.name, value, walk, constraint);
-      if (actual === declared.name) own(value, walk);
-      else compiler.members(compiler.schema.structured(actual)!, mode)(value, walk);
+      checkMembers(actual === declared.name ? own : compiler.members(compiler.schema.structured(actual)!, mode), value, walk);
     }
     walk.depth--;
   };

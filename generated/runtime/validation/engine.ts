@@ -97,7 +97,7 @@ function envelope(value: unknown, walk: Walk, collection: boolean, inner: (value
     return;
   }
   walk.path[walk.size++] = 'value';
-  inner(value.value);
+  inner(value['value']);
   walk.size--;
 }
 

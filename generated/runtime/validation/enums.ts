@@ -16,7 +16,7 @@ export interface ResolvedEnum {
   /** Union of all member values (flags). */
   allBits: number;
   /** Value of `unknownFutureValue`, when the enum has it. */
-  sentinel?: number;
+  sentinel?: number | undefined;
 }
 
 export type EnumResult =

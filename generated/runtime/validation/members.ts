@@ -1,8 +1,9 @@
 import { checkInstanceAnnotation, checkPropertyAnnotation } from './annotations.js';
 import type { Check, Compiler } from './compile.js';
+import { accepts, quickOf, type Quick } from './quick.js';
 import type { ResolvedStructured } from './resolve.js';
 import { PROPERTY_FLAGS, type IssueSeverity, type PropertyEntry, type ValidationIssueCode, type ValidationMode } from './types.js';
-import { report, requestError } from './walk.js';
+import { report, requestError, type Walk } from './walk.js';
 
 /**
  * The members of one object: declared and inherited properties, navigation properties,
@@ -13,7 +14,11 @@ import { report, requestError } from './walk.js';
 interface Member {
   check: Check;
   /** Reported whenever the member is present in this mode (a key in an update...). */
-  restriction?: Restriction;
+  restriction: Restriction | undefined;
+  /** The inline test that settles common valid values (see quick.ts). */
+  quick: Quick | undefined;
+  /** For an unrestricted single-valued structural property: the check of a non-null value, called directly. */
+  nested: Check | undefined;
 }
 
 interface Restriction {
@@ -23,41 +28,89 @@ interface Restriction {
   message: string;
 }
 
-export function membersCheck(compiler: Compiler, type: ResolvedStructured, mode: ValidationMode): Check {
-  // Compiled on first use, so that recursive types (a folder holding folders) terminate.
-  let members: Map<string, Member> | undefined;
-  return (value, walk) => {
-    members ??= compileMembers(compiler, type, mode);
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+/** The members of one structured type in one mode, compiled on first use (so recursive types terminate). */
+export interface Members {
+  compiler: Compiler;
+  type: ResolvedStructured;
+  mode: ValidationMode;
+  compiled: Map<string, Member> | undefined;
+}
+
+export function membersOf(compiler: Compiler, type: ResolvedStructured, mode: ValidationMode): Members {
+  return { compiler, type, mode, compiled: undefined };
+}
+
+/** Checks the members of `record`, an object of exactly this type (a plain call: no closure per type). */
+export function checkMembers(of: Members, record: Record<string, unknown>, walk: Walk): void {
+  const members = (of.compiled ??= compileMembers(of.compiler, of.type, of.mode));
+  const type = of.type;
+  // `for...in` allocates no key array, and reads by its keys fast. It visits what
+  // Object.keys does (own enumerable names, in the same order) where nothing up the
+  // prototype chain is enumerable: plain objects, while Object.prototype is clean.
+  if (walk.plainObjectsEnumerateOwnKeys && Object.getPrototypeOf(record) === Object.prototype) {
+    for (const key in record) {
+      // The path is set before the value is read: a throwing getter is reported at its key.
       walk.path[walk.size++] = key;
       const member = members.get(key);
-      if (member !== undefined) {
-        const restriction = member.restriction;
-        if (restriction !== undefined) report(walk, restriction.code, restriction.severity, restriction.expected, record[key], restriction.message);
-        member.check(record[key], walk);
-      } else if (key.charCodeAt(0) === 64 /* @ */) {
-        checkInstanceAnnotation(key, record[key], walk);
-      } else {
-        const at = key.indexOf('@');
-        if (at > 0) checkPropertyAnnotation(type, key, at, record[key], walk);
-        else if (!type.open) report(walk, 'unknown-property', requestError(walk), `a property of ${type.name}`, record[key], `${type.name} has no property ${key}`);
-        else if (walk.dynamicProperties !== 'accept') {
-          report(walk, 'dynamic-property', walk.dynamicProperties, `a declared property of ${type.name}`, record[key], `${key} is not declared; ${type.name} is open, so it is a dynamic property`);
+      const item = record[key];
+      if (member !== undefined && member.nested !== undefined && item !== null) {
+        member.nested(item, walk);
+        if (walk.stopped) {
+          walk.size--;
+          return;
+        }
+      } else if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) {
+        visit(type, member, key, item, walk);
+        if (walk.stopped) {
+          walk.size--;
+          return;
         }
       }
       walk.size--;
-      if (walk.stopped) return;
     }
-  };
+    return;
+  }
+  const keys = Object.keys(record);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    walk.path[walk.size++] = key;
+    const member = members.get(key);
+    const item = record[key];
+    if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) visit(type, member, key, item, walk);
+    walk.size--;
+    if (walk.stopped) return;
+  }
+}
+
+/** The full check of one member (or annotation, or unknown name), at the walk's path. */
+function visit(type: ResolvedStructured, member: Member | undefined, key: string, item: unknown, walk: Walk): void {
+  if (member !== undefined) {
+    const restriction = member.restriction;
+    if (restriction !== undefined) report(walk, restriction.code, restriction.severity, restriction.expected, item, restriction.message);
+    member.check(item, walk);
+  } else if (key.charCodeAt(0) === 64 /* @ */) {
+    checkInstanceAnnotation(key, item, walk);
+  } else {
+    const at = key.indexOf('@');
+    if (at > 0) checkPropertyAnnotation(type, key, at, item, walk);
+    else if (!type.open) report(walk, 'unknown-property', requestError(walk), `a property of ${type.name}`, item, `${type.name} has no property ${key}`);
+    else if (walk.dynamicProperties !== 'accept') {
+      report(walk, 'dynamic-property', walk.dynamicProperties, `a declared property of ${type.name}`, item, `${key} is not declared; ${type.name} is open, so it is a dynamic property`);
+    }
+  }
 }
 
 function compileMembers(compiler: Compiler, type: ResolvedStructured, mode: ValidationMode): Map<string, Member> {
   const members = new Map<string, Member>();
   for (const [name, entry] of type.properties) {
-    members.set(name, { check: compiler.property(entry, mode), restriction: restriction(type, name, entry, mode) });
+    const restricted = restriction(type, name, entry, mode);
+    // A restricted member is reported whenever present, so it never takes the quick test.
+    const quick = restricted === undefined ? quickOf(compiler.schema, entry) : undefined;
+    const structured = quick === undefined && restricted === undefined && (entry[1] & PROPERTY_FLAGS.collection) === 0 && compiler.schema.structured(entry[0]) !== undefined;
+    const nested = structured ? compiler.element(entry[0], entry[2], mode) : undefined;
+    members.set(name, { check: compiler.property(entry, mode), restriction: restricted, quick, nested });
   }
-  for (const [name, entry] of type.navigation) members.set(name, { check: compiler.navigation(entry, mode) });
+  for (const [name, entry] of type.navigation) members.set(name, { check: compiler.navigation(entry, mode), restriction: undefined, quick: undefined, nested: undefined });
   return members;
 }
 

@@ -95,7 +95,7 @@ function geo(type: string, kind: string): PrimitiveCheck {
   const expected = `${type} (GeoJSON ${allowed.join(' or ')})`;
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return typeProblem(expected, 'a GeoJSON object');
-    const geoType: unknown = Object.hasOwn(value, 'type') ? (value as Record<string, unknown>).type : undefined;
+    const geoType: unknown = Object.hasOwn(value, 'type') ? (value as Record<string, unknown>)['type'] : undefined;
     if (typeof geoType !== 'string' || !allowed.includes(geoType)) return { code: 'format', expected, message: 'wrong or missing GeoJSON "type"' };
     const member = geoType === 'GeometryCollection' ? 'geometries' : 'coordinates';
     if (!Object.hasOwn(value, member) || !Array.isArray((value as Record<string, unknown>)[member])) {

@@ -63,3 +63,58 @@ export function isDuration(text: string): boolean {
   if (/[Tt]/.test(text) && !hasTime) return false;
   return match[1] !== undefined || hasTime;
 }
+
+/**
+ * The canonical shapes services send (`2024-05-01`, `2024-05-01T10:20:30.123Z`, a four-digit
+ * year, with or without seconds, `Z` or an offset), checked by character codes without a
+ * regex match. True only for values the full checks above accept; false means "ask them".
+ */
+export function quickDate(text: string): boolean {
+  return text.length === 10 && quickDateAt(text);
+}
+
+export function quickDateTimeOffset(text: string): boolean {
+  const length = text.length;
+  if (length < 17 || !quickDateAt(text)) return false;
+  const t = text.charCodeAt(10);
+  if ((t !== 84 && t !== 116) /* T t */ || text.charCodeAt(13) !== 58 /* : */) return false;
+  if (twoDigits(text, 11) > 23 || twoDigits(text, 14) > 59) return false;
+  let index = 16;
+  if (text.charCodeAt(index) === 58 /* : */) {
+    if (twoDigits(text, 17) > 59) return false;
+    index = 19;
+    if (text.charCodeAt(index) === 46 /* . */) {
+      const start = ++index;
+      while (index < length && isDigit(text.charCodeAt(index))) index++;
+      if (index === start || index - start > 12) return false;
+    }
+  }
+  const zone = text.charCodeAt(index);
+  if (zone === 90 || zone === 122 /* Z z */) return index + 1 === length;
+  if (zone !== 43 && zone !== 45 /* + - */) return false;
+  return index + 6 === length && text.charCodeAt(index + 3) === 58 && twoDigits(text, index + 1) <= 23 && twoDigits(text, index + 4) <= 59;
+}
+
+/** `YYYY-MM-DD` at the start of `text`, a real calendar day. */
+function quickDateAt(text: string): boolean {
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 /* - */) return false;
+  const high = twoDigits(text, 0);
+  const low = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (high > 99 || low > 99 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  if (month !== 2 || day !== 29) return true;
+  const year = high * 100 + low;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The two digits at `index` as a number, or 100 when they are not two digits. */
+function twoDigits(text: string, index: number): number {
+  const high = text.charCodeAt(index) - 48;
+  const low = text.charCodeAt(index + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : 100;
+}

@@ -30,6 +30,11 @@ export interface Walk {
   maxIssues: number;
   /** Set once a limit is reached: every loop stops. */
   stopped: boolean;
+  /**
+   * Nothing on Object.prototype is enumerable (as in any unpolluted realm), so `for...in` over
+   * a plain object visits exactly its own keys.
+   */
+  plainObjectsEnumerateOwnKeys: boolean;
 }
 
 export function createWalk(mode: ValidationMode, options: ValidateOptions, ieee754: boolean): Walk {
@@ -47,7 +52,13 @@ export function createWalk(mode: ValidationMode, options: ValidateOptions, ieee7
     maxNodes: positive(options.maxNodes, 10_000_000),
     maxIssues: positive(options.maxIssues, 1000),
     stopped: false,
+    plainObjectsEnumerateOwnKeys: nothingEnumerable(Object.prototype),
   };
+}
+
+function nothingEnumerable(prototype: object): boolean {
+  for (const _key in prototype) return false;
+  return true;
 }
 
 function positive(value: number | undefined, fallback: number): number {
