@@ -32,6 +32,11 @@ export const DIAGNOSTICS = {
   'csdl/unresolved-type': { severity: 'error', message: 'Type {type} referenced by {element} is not defined' },
   'csdl/unresolved-namespace': { severity: 'error', message: 'Namespace or alias {namespace} in {name} is not defined' },
   'csdl/duplicate-name': { severity: 'error', message: '{name} is defined more than once (first at {first})' },
+  'csdl/several-services': {
+    severity: 'error',
+    message:
+      'Entity container {container} is another service than {first} (at {at}); odatakit builds one service per run: run it once per service, each with its own --out',
+  },
   'csdl/name-clash': { severity: 'warning', message: '{name} names both a type (at {first}) and an action or function' },
   'csdl/cyclic-base-type': { severity: 'error', message: 'Base type chain of {type} is cyclic: {chain}' },
   'csdl/base-type-kind': { severity: 'error', message: 'Base type {baseType} of {type} is not a {kind} type' },
@@ -200,5 +205,6 @@ export const UNUSABLE_INPUT_CODES: ReadonlySet<string> = new Set<DiagnosticCode>
   'csdl/wrong-namespace',
   'csdl/malformed-json',
   'csdl/not-csdl-json',
+  'csdl/several-services',
   'docs/malformed-annotation',
 ]);

@@ -8,7 +8,7 @@ import { checkReferences } from './check-references.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkXmlShape } from './check-xml-shape.ts';
 import { interpretAnnotations } from './interpret-annotations.ts';
-import { readDocument, type ExternalAnnotations } from './read-document.ts';
+import { readDocument, type CsdlDocument, type ExternalAnnotations } from './read-document.ts';
 
 export interface InputFile {
   file: string;
@@ -34,6 +34,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
     const parsed = parseCsdl(file, text);
     const document = readDocument(parsed, diagnostics);
     checkXmlShape(parsed.root, parsed.rootTag, parsed.lines, diagnostics);
+    if (isAnotherService(model, document, diagnostics)) continue;
     model.schemas.push(...document.schemas);
     for (const type of document.types) {
       if (registerName(type.qualifiedName, type.source, firstSeen, diagnostics)) unsortedTypes.push(type);
@@ -57,6 +58,23 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   checkSchema(model, diagnostics);
   model.operations = deriveOperations(model);
   return model;
+}
+
+/**
+ * One run builds one service. A document whose entity container is not the one already read
+ * belongs to another service: say so once, and leave it out rather than report each of its
+ * names as defined twice (README, "One service per run").
+ */
+function isAnotherService(model: Model, document: CsdlDocument, diagnostics: DiagnosticCollector): boolean {
+  const first = model.entityContainer;
+  const other = document.containers.find((container) => container.qualifiedName !== first?.qualifiedName);
+  if (!first || !other || other.source.file === first.source.file) return false;
+  diagnostics.report('csdl/several-services', other.source, {
+    container: other.qualifiedName,
+    first: first.qualifiedName,
+    at: formatPosition(first.source),
+  });
+  return true;
 }
 
 function compareNames(a: string, b: string): number {
