@@ -21,13 +21,33 @@ function switchStatement(context: ImpactContext, node: TS.SwitchStatement): void
   const enumName = enumOfExpression(context, node.expression);
   if (!enumName) return;
   const handled = new Set<string>();
-  let hasDefault = false;
+  let fallback = 'no case handles it';
   for (const clause of node.caseBlock.clauses) {
-    if (ts.isDefaultClause(clause)) hasDefault = true;
-    else if (ts.isStringLiteralLike(clause.expression)) handled.add(clause.expression.text);
+    if (ts.isDefaultClause(clause)) {
+      fallback = checksExhaustiveness(context, clause, node.expression)
+        ? 'its default clause passes the value as `never`, which stops compiling once the code is regenerated'
+        : 'it goes to the default clause';
+    } else if (ts.isStringLiteralLike(clause.expression)) handled.add(clause.expression.text);
   }
-  const fallback = hasDefault ? 'it goes to the default clause' : 'no case handles it';
   branchFindings(context, node, enumName, `switches over \`${excerpt(node.expression)}\``, handled, fallback);
+}
+
+/** `default: return assertNever(value)`: a call that takes the switched value as a `never` parameter. */
+function checksExhaustiveness(context: ImpactContext, clause: TS.DefaultClause, subject: TS.Expression): boolean {
+  const { ts, checker } = context;
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const index = node.arguments.findIndex((argument) => argument.getText() === subject.getText());
+      const signature = index === -1 ? undefined : checker.getResolvedSignature(node);
+      const parameter = signature?.getParameters()[index];
+      if (parameter && checker.getTypeOfSymbolAtLocation(parameter, node).flags & ts.TypeFlags.Never) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const statement of clause.statements) visit(statement);
+  return found;
 }
 
 /** `if (x === 'a') ... else if (x === 'b') ...`: one chain over one value, told by its text. */

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeImpact } from './analyze.ts';
+import { formatImpactMarkdown } from './format/markdown.ts';
+import { formatImpactText } from './format/text.ts';
 import type { ImpactReport, UseKind } from './finding.ts';
-import { openProject, prepareUserProject } from './__fixtures__/user-project.ts';
+import { openProject, prepareUserProject, removeUserProject, type UserProject } from './__fixtures__/user-project.ts';
 
 /**
  * One small service (`__fixtures__/shop/old.xml` -> `new.xml`, a change of every kind) and
@@ -11,11 +13,13 @@ import { openProject, prepareUserProject } from './__fixtures__/user-project.ts'
  */
 const fixtures = fileURLToPath(new URL('./__fixtures__/shop/', import.meta.url));
 let report: ImpactReport;
+let project: UserProject;
 
 beforeAll(() => {
-  const project = prepareUserProject(`${fixtures}app`, `${fixtures}old.xml`, `${fixtures}new.xml`);
+  project = prepareUserProject(`${fixtures}app`, `${fixtures}old.xml`, `${fixtures}new.xml`);
   report = analyzeImpact({ project: openProject(project), generatedDir: project.generated, oldModel: project.oldModel, diff: project.diff, cwd: project.root });
 });
+afterAll(() => removeUserProject(project));
 
 /** `line:col use kind target` for the findings of one file. */
 function findingsIn(file: string): string[] {
@@ -90,6 +94,10 @@ describe('diff --impact on a small project', () => {
       '4:21 validator navigation-removed shop.order/customer',
       '4:21 validator property-removed shop.order/legacyCode',
       '4:21 validator nullability-loosened shop.order/total',
+      // The enum of a property: the old validator refuses the new member and accepts the removed one.
+      '4:21 validator enum-member-removed shop.status/legacy',
+      '4:21 validator enum-member-added shop.status/returned',
+      // A create validator: the tighter email counts, the new tier member (read only) does not; a key is no validator's business.
       '8:21 validator nullability-tightened shop.customer/email',
     ]);
   });
@@ -102,5 +110,18 @@ describe('diff --impact on a small project', () => {
     expect(report.files).toBe(8);
     expect(report.changes.every((item) => item.findings > 0)).toBe(true);
     expect(report.unused + report.changes.length).toBe(report.diff.changes.filter((change) => change.severity === 'breaking' || change.severity === 'dangerous').length);
+  });
+
+  it('text: a summary, then each finding with file:line:col, the change and why; markdown: a table and the places by file', () => {
+    const text = formatImpactText(report).split('\n');
+    expect(text[0]).toBe('30 findings in 8 files for 18 changes (16 breaking, 2 dangerous); 18 breaking or dangerous changes not used by the project');
+    expect(text.slice(2, 4)).toEqual([
+      'src/enums.ts:4:3  dangerous  shop.status/returned  [enum-member-added]',
+      '  Switches over `status` (shop.status), which gains the member `returned`: no case handles it.',
+    ]);
+    const markdown = formatImpactMarkdown(report);
+    expect(markdown).toContain('| breaking | `shop.service/archive` | Entity set removed (was shop.order) (`entity-set-removed`) | 1 |');
+    expect(markdown).toContain('**src/requests.ts**');
+    expect(markdown.length).toBeLessThan(65_536);
   });
 });

@@ -1,4 +1,5 @@
 import type { ts as TS } from 'ts-morph';
+import { lookupStructuredType } from '../model/queries.ts';
 import { ancestry, declaredIn, report, type ImpactContext } from './context.ts';
 import { hurts } from './properties.ts';
 
@@ -51,7 +52,7 @@ function findings(context: ImpactContext, at: TS.Node, typeName: string, method:
   const reading = method === undefined || READ_METHODS.has(method);
   const sending = method === undefined || SEND_METHODS.has(method);
   const mode = method === 'update' ? 'update' : method === 'create' ? 'create' : 'read';
-  for (const owner of ancestry(context.oldModel, typeName)) {
+  for (const owner of validatedTypes(context, typeName)) {
     for (const change of [...context.changes.at(owner), ...context.changes.membersOf(owner)]) {
       if (NOT_VALIDATED.has(change.kind)) continue;
       const applies = (reading && hurts(change, { sent: false, mode })) || (sending && hurts(change, { sent: true, mode }));
@@ -61,4 +62,17 @@ function findings(context: ImpactContext, at: TS.Node, typeName: string, method:
       report(context, at, 'validator', change, `${what} checks values by the old schema of ${typeName}, where ${subject} changes: ${message}.`);
     }
   }
+}
+
+/** The type, its base types, and the enums their properties hold: a new member is a value the old validator refuses. */
+function validatedTypes(context: ImpactContext, typeName: string): string[] {
+  const chain = ancestry(context.oldModel, typeName);
+  const enums = new Set<string>();
+  for (const name of chain) {
+    const type = lookupStructuredType(context.oldModel, name);
+    for (const property of type?.properties ?? []) {
+      if (context.oldModel.types[property.type]?.kind === 'enum') enums.add(property.type);
+    }
+  }
+  return [...chain, ...[...enums].sort()];
 }

@@ -1,7 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { prepareUserProject, removeUserProject, type UserProject } from '../../impact/__fixtures__/user-project.ts';
+import { PROJECT_ROOT } from '../../testing/corpus.ts';
 import { schema } from '../../diff/__fixtures__/schema.ts';
 import { main } from '../main.ts';
 
@@ -72,5 +76,84 @@ describe('odatakit diff', () => {
 
   it('exits 2 for a bad option value', async () => {
     expect((await run(base, added, '--fail-on', 'sometimes')).code).toBe(2);
+  });
+});
+
+describe('odatakit diff --impact', () => {
+  const shop = fileURLToPath(new URL('../../impact/__fixtures__/shop/', import.meta.url));
+  const oldShop = join(shop, 'old.xml');
+  const newShop = join(shop, 'new.xml');
+  let project: UserProject;
+  beforeAll(() => {
+    project = prepareUserProject(join(shop, 'app'), oldShop, newShop);
+    writeFileSync(join(project.root, 'odatakit.config.json'), JSON.stringify({ generate: { csdl: [oldShop], out: 'generated' } }));
+  });
+  afterAll(() => removeUserProject(project));
+
+  /** The real CLI in a child process, with a preload that reports which compiler modules were loaded. */
+  function spawnWithProbe(args: string[], cwd: string) {
+    const probe = join(folder, 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify(Object.keys(require.cache).filter((file) => /[\\\\/]node_modules[\\\\/](ts-morph|@ts-morph|typescript)[\\\\/]/.test(file))) + '\\n'));",
+    );
+    const result = spawnSync(process.execPath, ['--require', probe, join(PROJECT_ROOT, 'bin/odatakit-dev.mjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const loaded = JSON.parse(/LOADED (.*)\n/.exec(result.stderr)?.[1] ?? 'null') as string[] | null;
+    return { status: result.status, stdout: result.stdout, loaded };
+  }
+
+  it('loads ts-morph only with --impact (and with it, defaults --generated to the config file\'s generate.out)', () => {
+    const plain = spawnWithProbe(['diff', oldShop, newShop], PROJECT_ROOT);
+    expect(plain.status).toBe(0);
+    expect(plain.loaded).toEqual([]);
+    const impact = spawnWithProbe(['diff', oldShop, newShop, '--impact', 'tsconfig.json', '--fail-on', 'breaking'], project.root);
+    expect(impact.status).toBe(1);
+    expect(impact.stdout).toMatch(/^30 findings in 8 files for 18 changes \(16 breaking, 2 dangerous\)/);
+    expect(impact.stdout).toContain('src/requests.ts:4:24  breaking  shop.service/archive  [entity-set-removed]');
+    expect(impact.loaded?.some((file) => file.includes('ts-morph'))).toBe(true);
+  });
+
+  it('writes JSON and SARIF 2.1.0 (text and markdown: impact.test.ts); --fail-on counts only changes with findings', async () => {
+    const args = [oldShop, newShop, '--impact', project.tsconfig, '--generated', project.generated];
+    const json = JSON.parse((await run(...args, '--format', 'json')).stdout) as { findings: { file: string; kind: string }[]; changes: unknown[]; unused: number };
+    expect(json.findings).toHaveLength(30);
+    expect(json.changes).toHaveLength(18);
+    const sarif = await run(...args, '--format', 'sarif', '--fail-on', 'breaking');
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: { results: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.results).toHaveLength(30);
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/src\/enums\.ts$/);
+    // The unused-only side of --fail-on: the project that uses nothing that changed passes.
+    const unaffected = join(project.root, 'tsconfig.unaffected.json');
+    writeFileSync(unaffected, JSON.stringify({ extends: './tsconfig.json', include: ['src/unaffected.ts'] }));
+    const clean = await run(oldShop, newShop, '--impact', unaffected, '--generated', project.generated, '--fail-on', 'dangerous');
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toMatch(/^0 findings in 2 files for 0 changes/);
+  });
+
+  it('warns when the generated code did not come from the old schema', async () => {
+    const result = await run(newShop, oldShop, '--impact', project.tsconfig, '--generated', project.generated);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('impact/stale-generated-code');
+  });
+
+  it.each([
+    ['a missing tsconfig', ['--impact', 'missing/tsconfig.json'], 'impact/unusable-tsconfig'],
+    ['a folder without generated code', ['--impact', 'TSCONFIG', '--generated', 'src'], 'impact/no-generated-code'],
+    ['a project that does not import the generated code', ['--impact', 'ALONE', '--generated', 'GENERATED'], 'impact/generated-not-used'],
+    ['--format sarif without --impact', ['--format', 'sarif'], 'impact/usage'],
+    ['--generated without --impact', ['--generated', 'GENERATED'], 'impact/usage'],
+  ])('exits 2 with a diagnostic for %s', async (_name, options, code) => {
+    const alone = join(project.root, 'tsconfig.alone.json');
+    writeFileSync(alone, JSON.stringify({ extends: './tsconfig.json', include: [], files: [join(project.root, 'src/alone.ts')] }));
+    writeFileSync(join(project.root, 'src/alone.ts'), 'export const alone = 1;\n');
+    const args = options.map((option) =>
+      option === 'TSCONFIG' ? project.tsconfig : option === 'ALONE' ? alone : option === 'GENERATED' ? project.generated : option === 'src' ? join(project.root, 'src') : option,
+    );
+    const result = await run(oldShop, newShop, ...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(code);
+    expect(result.stdout).toBe('');
   });
 });

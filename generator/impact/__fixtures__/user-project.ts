@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project } from 'ts-morph';
@@ -35,4 +35,9 @@ export function prepareUserProject(fixture: string, oldCsdl: string, newCsdl: st
 
 export function openProject(project: UserProject): Project {
   return new Project({ tsConfigFilePath: project.tsconfig });
+}
+
+/** Removes the temporary copy (the generated Graph code is 7 MB). */
+export function removeUserProject(project: UserProject): void {
+  rmSync(project.root, { recursive: true, force: true });
 }

@@ -1,0 +1,12 @@
+export { people, initials } from './users/directory.js';
+export { myTitle, setMobile } from './users/profile.js';
+export { teamsGroups, memberCount } from './groups/groups.js';
+export { unreadSubjects, send } from './mail/inbox.js';
+export { book } from './calendar/events.js';
+export { quotaLeft } from './files/drive.js';
+export { trustedSubjects, trust } from './apps/credentials.js';
+export { atRisk, explain } from './security/risky-users.js';
+export { enabledPolicies, demands } from './policies/conditional-access.js';
+export { showAttribute } from './admin/profile-cards.js';
+export { createLeaverWorkflow } from './governance/workflows.js';
+export { byRequest } from './copilot/interactions.js';
