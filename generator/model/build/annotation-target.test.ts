@@ -70,7 +70,9 @@ const BODY = `
       <Annotations Target="t.svc/people/nothing">${note('no such property')}</Annotations>
       <Annotations Target="t.svc/people/id/deeper">${note('below a primitive')}</Annotations>
       <Annotations Target="t.svc/people/t.address">${note('not a derived type')}</Annotations>
-      <Annotations Target="t.svc/people/@Core.Description">${note('an annotation')}</Annotations>`;
+      <Annotations Target="t.svc/people/@Core.Description">${note('an annotation')}</Annotations>
+      <Term Name="rating" Type="Edm.Int32" />
+      <Annotations Target="t.rating">${note('a term')}</Annotations>`;
 
 const descriptions = (element: { annotations: { term: string; value: unknown }[] }) =>
   element.annotations.filter((a) => a.term === 'Org.OData.Core.V1.Description').map((a) => a.value);
@@ -145,6 +147,7 @@ describe('annotation targets', () => {
         'csdl/unsupported-annotation-target',
         'is a form odatakit does not support (path segment @Core.Description); its annotations are not kept',
       ],
+      ['csdl/unsupported-annotation-target', 'is a form odatakit does not support (a term); its annotations are not kept'],
     ]);
     expect(diagnostics.every((d) => d.severity === 'warning' && d.line > 0)).toBe(true);
   });

@@ -67,8 +67,8 @@ export function resolveTarget(index: TargetIndex, target: string): TargetResolut
   if (rest.length === 0) {
     const schema = model.schemas.find((item) => item.namespace === head);
     if (schema) return found([schema]);
-    if (index.terms.has(head)) return { kind: 'unsupported', reason: 'annotations on terms are not kept' };
-  } else if (index.terms.has(head)) return { kind: 'unsupported', reason: 'annotations on terms are not kept' };
+    if (index.terms.has(head)) return { kind: 'unsupported', reason: 'a term' };
+  } else if (index.terms.has(head)) return { kind: 'unsupported', reason: 'a term' };
   return missing(`no type, callable, container or schema is named ${head}`);
 }
 

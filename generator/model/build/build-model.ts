@@ -7,6 +7,7 @@ import { applyExternalAnnotations } from './external-annotations.ts';
 import { checkReferences } from './check-references.ts';
 import { checkSchema } from './check-schema.ts';
 import { checkXmlShape } from './check-xml-shape.ts';
+import { termNames } from './term-names.ts';
 import { interpretAnnotations } from './interpret-annotations.ts';
 import { readDocument, type CsdlDocument, type ExternalAnnotations } from './read-document.ts';
 
@@ -27,6 +28,7 @@ export function emptyModel(): Model {
 export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector): Model {
   const model = emptyModel();
   const external: ExternalAnnotations[] = [];
+  const terms = new Set<string>();
   const firstSeen: Record<string, SourcePosition> = Object.create(null);
   const unsortedTypes: SchemaType[] = [];
   for (const { file, text } of files) {
@@ -34,6 +36,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
     const parsed = parseCsdl(file, text);
     const document = readDocument(parsed, diagnostics);
     checkXmlShape(parsed.root, parsed.rootTag, parsed.lines, diagnostics);
+    termNames(parsed.root, terms);
     if (isAnotherService(model, document, diagnostics)) continue;
     model.schemas.push(...document.schemas);
     for (const type of document.types) {
@@ -52,7 +55,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   }
   unsortedTypes.sort((a, b) => compareNames(a.qualifiedName, b.qualifiedName));
   for (const type of unsortedTypes) model.types[type.qualifiedName] = type;
-  applyExternalAnnotations(model, external, diagnostics);
+  applyExternalAnnotations(model, external, diagnostics, terms);
   interpretAnnotations(model);
   checkReferences(model, diagnostics);
   checkSchema(model, diagnostics);
