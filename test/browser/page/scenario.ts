@@ -1,14 +1,20 @@
 /**
  * The page the browser test opens: msw's worker (`setupWorker`, msw/browser) with the generated
  * reference handlers, and the generated client (with the generated validators) running the
- * starting resource's PUT, GET, PATCH and DELETE through it. Bundled by esbuild for the
- * browser with an entry that sets `window.odatakitScenario`; the test calls it and checks
- * what it returns.
+ * starting resource's PUT, GET, PATCH and DELETE through it. The model is the one the
+ * generated code carries (`generatedModel()`), or one built in the page from the example's
+ * CSDL and doc pages as text (`modelFromText`), fetched from the test's server. Bundled by
+ * esbuild for the browser with an entry that sets `window.odatakitScenario`; the test calls it
+ * and checks what it returns.
  */
 import { setupWorker } from 'msw/browser';
+import { modelFromText, type InputFile, type Model } from 'odatakit/conformance/handlers';
 import { createClient, ODataRequestError, validatorHook } from '../../../generated/client.gen.ts';
 import { createHandlers, generatedModel } from '../../../generated/handlers.gen.ts';
 import { validate } from '../../../generated/validators.gen.ts';
+
+/** Where the model comes from: the generated code, or text the page fetches and builds from. */
+export type ModelSource = 'generated' | { csdl: string[]; docs: string[] };
 
 export interface Step {
   name: string;
@@ -22,10 +28,19 @@ export interface Step {
   controlled: boolean;
 }
 
-export async function scenario(tenantId: string): Promise<Step[]> {
+async function modelOf(source: ModelSource): Promise<Model> {
+  if (source === 'generated') return generatedModel();
+  const read = async (file: string): Promise<InputFile> => ({ file, text: await (await fetch(`/inputs/${file}`)).text() });
+  const { model, diagnostics } = modelFromText({ csdl: await Promise.all(source.csdl.map(read)), docs: await Promise.all(source.docs.map(read)) });
+  const errors = diagnostics.sorted().filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) throw new Error(`the example does not build: ${errors.map((error) => error.message).join('; ')}`);
+  return model;
+}
+
+export async function scenario(tenantId: string, source: ModelSource): Promise<Step[]> {
   const serviceRoot = `${location.origin}/graph/v1.0`;
   const worker = setupWorker(
-    ...createHandlers(generatedModel(), {
+    ...createHandlers(await modelOf(source), {
       serviceRoot,
       profile: 'graph',
       data: { '/policies/crossTenantAccessPolicy/partners': [{ tenantId }] },
