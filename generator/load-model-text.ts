@@ -36,9 +36,12 @@ export function modelFromText(inputs: TextInputs, diagnostics = new DiagnosticCo
   return { model: assembleModel(inputs.csdl ?? [], pages, diagnostics), diagnostics, pages };
 }
 
-/** CSDL alone, docs alone, or docs merged into CSDL: the one assembly of both front ends. */
-export function assembleModel(csdl: InputFile[], pages: DocPage[], diagnostics: DiagnosticCollector): Model {
+/**
+ * CSDL alone, docs alone, or docs merged into CSDL: the one assembly of both front ends.
+ * `build` builds the CSDL part (loadModel passes one through the model cache).
+ */
+export function assembleModel(csdl: InputFile[], pages: DocPage[], diagnostics: DiagnosticCollector, build = buildModel): Model {
   if (csdl.length === 0) return pages.length > 0 ? modelFromDocs(pages, diagnostics) : emptyModel();
-  const csdlModel = buildModel(csdl, diagnostics);
+  const csdlModel = build(csdl, diagnostics);
   return pages.length > 0 ? mergeDocs(csdlModel, pages, diagnostics) : csdlModel;
 }

@@ -3,6 +3,7 @@ import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { createDiagnostic } from './diagnostics/diagnostic.ts';
 import { UserInputError } from './diagnostics/user-error.ts';
 import { assembleModel } from './load-model-text.ts';
+import { cachedBuild } from './model-cache/index.ts';
 import type { InputFile } from './model/build/build-model.ts';
 import type { Model } from './model/types.ts';
 import { readDocPages } from './graph-docs/index.ts';
@@ -13,6 +14,8 @@ export interface ModelInputs {
   csdl?: string[];
   /** Graph reference pages: markdown files or folders. */
   docs?: string[];
+  /** A folder caching the model built from the CSDL files (generator/model-cache/); absent: no cache. */
+  cache?: string | undefined;
 }
 
 export interface LoadedModel {
@@ -31,7 +34,7 @@ export function loadModel(inputs: ModelInputs, diagnostics = new DiagnosticColle
   const csdlFiles = (inputs.csdl ?? []).map(readInput);
   for (const path of inputs.docs ?? []) assertExists(path);
   const pages = inputs.docs?.length ? readDocPages(inputs.docs, diagnostics) : [];
-  return { model: assembleModel(csdlFiles, pages, diagnostics), diagnostics, pages };
+  return { model: assembleModel(csdlFiles, pages, diagnostics, inputs.cache === undefined ? undefined : cachedBuild(inputs.cache)), diagnostics, pages };
 }
 
 function assertExists(path: string): void {

@@ -14,8 +14,8 @@ export interface DiffArguments {
 }
 
 export interface DiffSides {
-  old: Required<ModelInputs>;
-  new: Required<ModelInputs>;
+  old: Required<Pick<ModelInputs, 'csdl' | 'docs'>>;
+  new: Required<Pick<ModelInputs, 'csdl' | 'docs'>>;
 }
 
 const ARGUMENTS = { file: '<arguments>', line: 1, column: 1 };

@@ -25,6 +25,8 @@ export interface GenerateOptions {
   emit: EmitOptions;
   /** Paths are relative to this folder (default: the working directory). */
   cwd?: string;
+  /** The model cache folder (generator/model-cache/); absent: no cache. */
+  cache?: string | undefined;
 }
 
 export interface GenerateRun {
@@ -49,7 +51,7 @@ export function planGenerate(options: GenerateOptions): GenerateRun {
   const at = (path: string) => resolve(cwd, path);
   if (options.templates !== undefined) requireFolder(at(options.templates), '--templates');
   const started = performance.now();
-  const loaded = loadModel({ csdl: options.csdl.map(at), docs: options.docs.map(at) });
+  const loaded = loadModel({ csdl: options.csdl.map(at), docs: options.docs.map(at), cache: options.cache });
   const { model: fullModel, diagnostics } = loaded;
   const { model, unmatched } = includeOnly(fullModel, options.include);
   const modelMs = performance.now() - started;

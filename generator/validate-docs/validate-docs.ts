@@ -27,6 +27,8 @@ export interface ValidateDocsOptions {
   docs: string[];
   /** CSDL files; without them the pages are checked against each other. */
   csdl?: string[];
+  /** The model cache folder (generator/model-cache/); absent: no cache. */
+  cache?: string | undefined;
 }
 
 export interface ValidateDocsResult {
@@ -41,7 +43,7 @@ export interface ValidateDocsResult {
 /** Reads and checks; unusable input (missing files, malformed XML, no page) throws UserInputError. */
 export function validateDocs(options: ValidateDocsOptions): ValidateDocsResult {
   const csdl = options.csdl ?? [];
-  const loaded = loadModel({ csdl, docs: options.docs });
+  const loaded = loadModel({ csdl, docs: options.docs, cache: options.cache });
   const loadDiagnostics = loaded.diagnostics.sorted();
   const unusable = loadDiagnostics.filter((diagnostic) => diagnostic.code.startsWith('input/') && diagnostic.severity === 'error');
   if (unusable.length > 0) throw new UserInputError(unusable);

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT } from '../exit-codes.ts';
-import { collect, oneOf } from '../options.ts';
+import { addCacheOptions, cacheFolder, collect, oneOf } from '../options.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
 
 const PROFILES = ['graph', 'odata', 'lenient'] as const;
@@ -22,11 +22,11 @@ export interface ConformanceCliOptions {
   out?: string;
   allowRemote?: boolean;
   transport: 'server' | 'direct';
+  cache?: string | boolean;
 }
 
 export function registerConformance(program: Command): void {
-  program
-    .command('conformance')
+  addCacheOptions(program.command('conformance'))
     .description('Check msw handlers or a running server against the model: statuses, bodies, sequences, bad inputs, errors')
     .option('--csdl <file>', 'CSDL XML file ($metadata); repeatable', collect, [])
     .option('--docs <dir|file>', 'Graph reference pages (markdown file or folder); repeatable', collect, [])
@@ -90,7 +90,7 @@ export async function runConformance(options: ConformanceCliOptions, command: Co
   }
   // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
   const { loadModel } = await import('../../load-model.ts');
-  const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs });
+  const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs, cache: cacheFolder(options.cache) });
   const errors = diagnostics.sorted().filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     printDiagnostics(errors);

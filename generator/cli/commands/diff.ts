@@ -9,7 +9,7 @@ import { formatMarkdown } from '../../diff/format/markdown.ts';
 import { formatText } from '../../diff/format/text.ts';
 import { resolveSides } from '../../diff/inputs.ts';
 import { EXIT } from '../exit-codes.ts';
-import { collect, oneOf } from '../options.ts';
+import { addCacheOptions, cacheFolder, collect, oneOf } from '../options.ts';
 import { printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
@@ -24,11 +24,11 @@ interface DiffOptions {
   failOn: (typeof FAIL_ON)[number];
   impact?: string;
   generated?: string;
+  cache?: string | boolean;
 }
 
 export function registerDiff(program: Command): void {
-  program
-    .command('diff')
+  addCacheOptions(program.command('diff'))
     .description('Compare two versions of a schema and classify each change for clients of the generated code')
     .argument('[old]', 'old schema: a CSDL file (.xml, .edmx), or Graph docs (a .md page or a folder)')
     .argument('[new]', 'new schema, likewise')
@@ -48,8 +48,9 @@ async function diff(paths: (string | undefined)[], options: DiffOptions): Promis
   const sides = resolveSides({ ...options, paths: paths.filter((path): path is string => path !== undefined) });
   // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
   const [{ loadModel }, { diffModels }] = await Promise.all([import('../../load-model.ts'), import('../../diff/diff-models.ts')]);
-  const before = loadModel(sides.old);
-  const after = loadModel(sides.new);
+  const cache = cacheFolder(options.cache);
+  const before = loadModel({ ...sides.old, cache });
+  const after = loadModel({ ...sides.new, cache });
   const report = diffModels(before.model, after.model);
   const impact = await impactOf(report, before.model, sides.old, options);
   process.stdout.write(impact ? impact.output : render(report, options.format));

@@ -3,16 +3,17 @@ import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { UserInputError } from '../../diagnostics/user-error.ts';
 import type { GenerateOptions } from '../../emit/generate.ts';
 import { readGenerateConfig, CONFIG_FILE, type GenerateConfig } from '../config.ts';
+import { addCacheOptions, cacheFolder } from '../options.ts';
 
 /** The config file's options, plus the two that only make sense on the command line. */
 interface GenerateFlags extends GenerateConfig {
   check?: boolean;
   watch?: boolean;
+  cache?: string | boolean;
 }
 
 export function registerGenerate(program: Command): void {
-  program
-    .command('generate')
+  addCacheOptions(program.command('generate'))
     .description('Generate TypeScript types (and every other registered emitter) from CSDL and/or Graph docs')
     .option('--csdl <file...>', 'CSDL XML files ($metadata)')
     .option('--docs <dir|file...>', 'Graph reference pages: markdown files or folders')
@@ -60,6 +61,7 @@ export function resolveOptions(flags: GenerateFlags, cwd: string): GenerateOptio
     include: pick(flags.include, config.include),
     emit: { ieee754Compatible: flags.ieee754Compatible ?? config.ieee754Compatible ?? false },
     cwd,
+    cache: cacheFolder(flags.cache, cwd),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { summarize } from '../../model/summary.ts';
 import type { Model } from '../../model/types.ts';
 import { EXIT } from '../exit-codes.ts';
-import { collect, oneOf } from '../options.ts';
+import { addCacheOptions, cacheFolder, collect, oneOf } from '../options.ts';
 import { exitCodeFor, printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
 import { UserInputError } from '../../diagnostics/user-error.ts';
 import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
@@ -12,11 +12,11 @@ interface InspectOptions {
   docs: string[];
   type?: string;
   format: 'text' | 'json';
+  cache?: string | boolean;
 }
 
 export function registerInspect(program: Command): void {
-  program
-    .command('inspect')
+  addCacheOptions(program.command('inspect'))
     .description('Build the model from CSDL and/or Graph docs and print a summary, the model or one type')
     .option('--csdl <file>', 'CSDL XML file ($metadata); repeatable', collect, [])
     .option('--docs <dir|file>', 'Graph reference pages (markdown file or folder); repeatable', collect, [])
@@ -34,7 +34,7 @@ async function inspect(options: InspectOptions): Promise<void> {
   }
   // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
   const { loadModel } = await import('../../load-model.ts');
-  const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs });
+  const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs, cache: cacheFolder(options.cache) });
   const out = process.stdout;
   if (options.type !== undefined) {
     const type = Object.hasOwn(model.types, options.type) ? model.types[options.type] : undefined;

@@ -5,7 +5,7 @@ import { formatJson, type DocsReport } from '../../validate-docs/format/json.ts'
 import { formatSarif } from '../../validate-docs/format/sarif.ts';
 import { formatText } from '../../validate-docs/format/text.ts';
 import { EXIT } from '../exit-codes.ts';
-import { collect, oneOf } from '../options.ts';
+import { addCacheOptions, cacheFolder, collect, oneOf } from '../options.ts';
 import { summarizeDiagnostics } from '../print-diagnostics.ts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -14,11 +14,11 @@ export interface ValidateDocsCliOptions {
   csdl: string[];
   format: (typeof FORMATS)[number];
   baseline?: string;
+  cache?: string | boolean;
 }
 
 export function registerValidateDocs(program: Command): void {
-  program
-    .command('validate-docs')
+  addCacheOptions(program.command('validate-docs'))
     .description('Check Graph reference pages (examples, annotations, tables) against the schema, like a linter')
     .argument('<dir|file...>', 'markdown pages or folders of pages to check')
     .option('--csdl <file>', 'CSDL XML file ($metadata) to check against; repeatable (without it, the pages are checked against each other)', collect, [])
@@ -36,7 +36,7 @@ export async function runValidateDocs(docs: string[], options: ValidateDocsCliOp
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
   const { validateDocs } = await import('../../validate-docs/validate-docs.ts');
-  const result = validateDocs({ docs, csdl: options.csdl });
+  const result = validateDocs({ docs, csdl: options.csdl, cache: cacheFolder(options.cache) });
   let diagnostics = result.diagnostics.map(portable);
   let note = '';
   if (baseline) {
