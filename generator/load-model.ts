@@ -2,6 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { createDiagnostic } from './diagnostics/diagnostic.ts';
 import { UserInputError } from './diagnostics/user-error.ts';
+import { fetchCsdl } from './csdl/fetch-csdl.ts';
+import { isUrl, referenceLoader, type FetchedDocuments } from './csdl/reference-loader.ts';
+import { followReferences, reportUnresolvedReferences } from './csdl/references.ts';
 import { assembleModel } from './load-model-text.ts';
 import { cachedBuild } from './model-cache/index.ts';
 import type { InputFile } from './model/build/build-model.ts';
@@ -10,8 +13,13 @@ import { readDocPages } from './graph-docs/index.ts';
 import type { DocPage } from './graph-docs/types.ts';
 
 export interface ModelInputs {
-  /** CSDL XML files. */
+  /**
+   * CSDL documents (XML or JSON): file paths, or http(s) URLs of a $metadata, which must be in
+   * `fetched` (loadModelFrom fetches them). References in them are followed (csdl/references.ts).
+   */
   csdl?: string[];
+  /** Documents fetched by URL (csdl/fetch-csdl.ts), with the references reached from them. */
+  fetched?: FetchedDocuments;
   /** Graph reference pages: markdown files or folders. */
   docs?: string[];
   /** A folder caching the model built from the CSDL files (generator/model-cache/); absent: no cache. */
@@ -31,10 +39,37 @@ export interface LoadedModel {
  * Unreadable files and malformed XML throw UserInputError; the rest are diagnostics.
  */
 export function loadModel(inputs: ModelInputs, diagnostics = new DiagnosticCollector()): LoadedModel {
-  const csdlFiles = (inputs.csdl ?? []).map(readInput);
+  const followed = followReferences(
+    (inputs.csdl ?? []).map((location) => (isUrl(location) ? fetchedInput(location, inputs.fetched) : readInput(location))),
+    referenceLoader(inputs.fetched),
+  );
+  const csdlFiles = followed.files;
   for (const path of inputs.docs ?? []) assertExists(path);
   const pages = inputs.docs?.length ? readDocPages(inputs.docs, diagnostics) : [];
-  return { model: assembleModel(csdlFiles, pages, diagnostics, inputs.cache === undefined ? undefined : cachedBuild(inputs.cache)), diagnostics, pages };
+  const model = assembleModel(csdlFiles, pages, diagnostics, inputs.cache === undefined ? undefined : cachedBuild(inputs.cache));
+  reportUnresolvedReferences(followed.unresolved, model, diagnostics);
+  return { model, diagnostics, pages };
+}
+
+/**
+ * `loadModel` for inputs that may be URLs: fetches them first (with `headers`, e.g. for
+ * authentication), then builds. The CLI's way in for `--csdl https://...`.
+ */
+export async function loadModelFrom(
+  inputs: ModelInputs & { headers?: Record<string, string> },
+  diagnostics = new DiagnosticCollector(),
+): Promise<LoadedModel> {
+  const urls = (inputs.csdl ?? []).filter(isUrl);
+  const fetched = urls.length > 0 ? await fetchCsdl(urls, { headers: inputs.headers ?? {} }) : inputs.fetched;
+  return loadModel({ ...inputs, fetched }, diagnostics);
+}
+
+function fetchedInput(location: string, fetched: FetchedDocuments | undefined): InputFile {
+  const document = fetched?.documents.get(new URL(location).href);
+  if (document) return document;
+  throw new UserInputError([
+    createDiagnostic('input/fetch-failed', { file: location, line: 1, column: 1 }, { url: location, reason: 'URLs are fetched by loadModelFrom (or the CLI), not by loadModel' }),
+  ]);
 }
 
 function assertExists(path: string): void {

@@ -7,6 +7,14 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** Repeatable `--header 'Name: value'` (for fetching `--csdl https://...`), into a header record. */
+export function header(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const colon = value.indexOf(':');
+  const name = colon === -1 ? '' : value.slice(0, colon).trim();
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new InvalidArgumentError("expected 'Name: value', e.g. 'Authorization: Bearer ...'");
+  return { ...previous, [name]: value.slice(colon + 1).trim() };
+}
+
 export function oneOf<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
     if (!(allowed as readonly string[]).includes(value)) {

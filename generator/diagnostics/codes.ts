@@ -9,6 +9,7 @@ export const DIAGNOSTICS = {
   'input/not-found': { severity: 'error', message: 'Cannot read {path}: {reason}' },
   'input/unsupported': { severity: 'error', message: '{path} is neither a CSDL file nor a markdown page or folder' },
   'input/extra-argument': { severity: 'error', message: 'Unexpected argument {path}: {reason}' },
+  'input/fetch-failed': { severity: 'error', message: 'Cannot fetch {url}: {reason}' },
 
   // CSDL XML.
   'csdl/malformed-xml': { severity: 'error', message: 'Malformed XML: {reason}' },
@@ -27,6 +28,14 @@ export const DIAGNOSTICS = {
   'csdl/wrong-namespace': { severity: 'error', message: '<{element}> is in {found}, not in the CSDL namespace {expected}, so it is not CSDL' },
   'csdl/malformed-json': { severity: 'error', message: 'Malformed JSON: {reason}' },
   'csdl/not-csdl-json': { severity: 'error', message: 'Not a CSDL JSON document: {reason}' },
+  'csdl/unresolved-reference': {
+    severity: 'warning',
+    message: 'Reference {uri} ({namespaces}) was not read: {reason}. Types from it are unknown: pass the referenced document with --csdl (a file, or the URL of its $metadata)',
+  },
+  'csdl/unread-vocabulary': {
+    severity: 'info',
+    message: 'Reference {uri} ({namespaces}) was not read: {reason}. Annotations with its terms are kept as written, not interpreted; to read it, pass it with --csdl',
+  },
   'csdl/missing-attribute': { severity: 'error', message: '<{element}> has no {attribute} attribute' },
   'csdl/invalid-attribute': { severity: 'error', message: '<{element}> {attribute}="{value}" is invalid: {reason}' },
   'csdl/unresolved-type': { severity: 'error', message: 'Type {type} referenced by {element} is not defined' },

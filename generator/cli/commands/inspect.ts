@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import { summarize } from '../../model/summary.ts';
 import type { Model } from '../../model/types.ts';
 import { EXIT } from '../exit-codes.ts';
-import { addCacheOptions, cacheFolder, collect, oneOf } from '../options.ts';
+import { addCacheOptions, cacheFolder, collect, header, oneOf } from '../options.ts';
 import { exitCodeFor, printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
 import { UserInputError } from '../../diagnostics/user-error.ts';
 import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 
 interface InspectOptions {
   csdl: string[];
+  header?: Record<string, string>;
   docs: string[];
   type?: string;
   format: 'text' | 'json';
@@ -18,7 +19,8 @@ interface InspectOptions {
 export function registerInspect(program: Command): void {
   addCacheOptions(program.command('inspect'))
     .description('Build the model from CSDL and/or Graph docs and print a summary, the model or one type')
-    .option('--csdl <file>', 'CSDL XML file ($metadata); repeatable', collect, [])
+    .option('--csdl <file|url>', 'CSDL file ($metadata, XML or JSON) or https:// URL of a $metadata; repeatable', collect, [])
+    .option('--header <name: value>', 'HTTP header for fetching --csdl URLs (e.g. authentication); repeatable', header)
     .option('--docs <dir|file>', 'Graph reference pages (markdown file or folder); repeatable', collect, [])
     .option('--type <qualified name>', 'print only this type (e.g. microsoft.graph.user)')
     .option('--format <format>', 'text or json', oneOf(['text', 'json'] as const), 'text')
@@ -33,8 +35,8 @@ async function inspect(options: InspectOptions): Promise<void> {
     ]);
   }
   // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
-  const { loadModel } = await import('../../load-model.ts');
-  const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs, cache: cacheFolder(options.cache) });
+  const { loadModelFrom } = await import('../../load-model.ts');
+  const { model, diagnostics } = await loadModelFrom({ csdl: options.csdl, headers: options.header ?? {}, docs: options.docs, cache: cacheFolder(options.cache) });
   const out = process.stdout;
   if (options.type !== undefined) {
     const type = Object.hasOwn(model.types, options.type) ? model.types[options.type] : undefined;

@@ -14,6 +14,8 @@ import { readDocument, type CsdlDocument, type ExternalAnnotations } from './rea
 export interface InputFile {
   file: string;
   text: string;
+  /** Reached through an edmx:Reference (generator/csdl/references.ts): its entity container is not this service's. */
+  referenced?: boolean;
 }
 
 export function emptyModel(): Model {
@@ -31,7 +33,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   const terms = new Set<string>();
   const firstSeen: Record<string, SourcePosition> = Object.create(null);
   const unsortedTypes: SchemaType[] = [];
-  for (const { file, text } of files) {
+  for (const { file, text, referenced } of files) {
     model.inputs.push(file);
     const parsed = parseCsdl(file, text);
     const document = readDocument(parsed, diagnostics);
@@ -43,7 +45,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
       if (registerName(type.qualifiedName, type.source, firstSeen, diagnostics)) unsortedTypes.push(type);
     }
     for (const callable of document.callables) addCallable(model, callable, firstSeen, diagnostics);
-    for (const container of document.containers) {
+    for (const container of referenced ? [] : document.containers) {
       if (model.entityContainer) {
         diagnostics.report('csdl/duplicate-name', container.source, {
           name: `entity container ${container.qualifiedName}`,

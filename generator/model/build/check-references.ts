@@ -1,4 +1,5 @@
 import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
+import { standardVocabularyType } from '../../vocabularies/index.ts';
 import { derivesFrom, findNavigationProperty, lookupStructuredType } from '../queries.ts';
 import { EDM_PRIMITIVES, type Model, type SchemaType, type SourcePosition, type StructuredType } from '../types.ts';
 
@@ -9,7 +10,7 @@ const PRIMITIVES = new Set<string>(EDM_PRIMITIVES);
  * cyclic base types. The model stays whole: a bad reference is reported, not removed.
  */
 export function checkReferences(model: Model, diagnostics: DiagnosticCollector): void {
-  const known = (name: string) => PRIMITIVES.has(name) || Object.hasOwn(model.types, name);
+  const known = (name: string) => PRIMITIVES.has(name) || Object.hasOwn(model.types, name) || standardVocabularyType(name) !== undefined;
   const expect = (type: string, element: string, at: SourcePosition) => {
     // An empty name is a missing Type attribute, reported where it is read.
     if (type !== '' && !known(type)) diagnostics.report('csdl/unresolved-type', at, { type, element });
