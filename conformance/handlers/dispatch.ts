@@ -2,12 +2,15 @@ import type { Operation } from '../../generator/model/types.ts';
 import type { HandlerContext } from './context.ts';
 import { checkAncestors } from './entities.ts';
 import { invokeCallable } from './invoke.ts';
-import { matchPath } from './match.ts';
+import { matchPath, type Step } from './match.ts';
+import { parseLiteral } from '../url/literal.ts';
+import type { RouteNode } from './routes.ts';
 import { parseQueryOptions } from './query-options.ts';
 import { countCollection, listCollection, readEntity } from './read.ts';
 import { odataError } from './responses.ts';
 import { allowedMethods } from './routes.ts';
 import { createMember, deleteEntity, patchEntity, putEntity } from './write.ts';
+import { handleReference } from './references.ts';
 
 /**
  * One request through the reference handlers: route, method, query options, parents, then the
@@ -34,7 +37,7 @@ async function route(ctx: HandlerContext, request: Request): Promise<Response> {
     ? target.node.methods.GET
     : target.node.overloads.length > 1
       ? chooseOverload(target.node.overloads, method, target.args ?? {})
-      : target.node.methods[method as keyof typeof target.node.methods];
+      : (target.node.methods[method as keyof typeof target.node.methods] ?? removeByIdentifier(target.node, method, url));
   if (!operation || (match.count && method !== 'GET')) {
     const allowed = match.count ? ['GET'] : allowedMethods(target.node);
     return odataError(405, 'MethodNotAllowed', `${method} is not supported on '${target.node.template || '/'}'${allowed.length ? `; use ${allowed.join(', ')}` : ''}`, undefined, {
@@ -44,7 +47,9 @@ async function route(ctx: HandlerContext, request: Request): Promise<Response> {
   if (!acceptsJson(request.headers.get('Accept'))) {
     return odataError(406, 'NotAcceptable', `The handlers answer application/json only, not ${request.headers.get('Accept')}`);
   }
-  const options = parseQueryOptions(url.searchParams);
+  const aliased = resolveAliases(target, url.searchParams);
+  if (aliased) return odataError(400, 'BadRequest', aliased);
+  const options = parseQueryOptions(withoutReferenceId(url.searchParams, operation));
   if ('status' in options) return odataError(options.status, options.status === 501 ? 'NotImplemented' : 'BadRequest', options.message);
   const missing = checkAncestors(ctx, steps);
   if (missing) return missing;
@@ -64,9 +69,42 @@ async function route(ctx: HandlerContext, request: Request): Promise<Response> {
     case 'action':
     case 'function':
       return invokeCallable(ctx, steps, operation, request);
+    case 'reference':
+      return handleReference(ctx, steps, operation, request, url);
     default:
       return assertNever(operation.intent);
   }
+}
+
+/**
+ * `DELETE .../nav/$ref?$id=...` (OData Protocol 4.0 §11.4.6.2): removes a link from a collection,
+ * the operation of `.../nav/{key}/$ref` named by an identifier rather than a key.
+ */
+function removeByIdentifier(node: RouteNode, method: string, url: URL): Operation | undefined {
+  if (node.kind !== 'reference' || method !== 'DELETE' || !url.searchParams.has('$id')) return undefined;
+  return node.parent?.member?.reference?.methods.DELETE;
+}
+
+/** `$id` belongs to a `$ref` request, not to the query options a read takes. */
+function withoutReferenceId(params: URLSearchParams, operation: Operation): URLSearchParams {
+  if (operation.intent !== 'reference' || !params.has('$id')) return params;
+  const rest = new URLSearchParams(params);
+  rest.delete('$id');
+  return rest;
+}
+
+/**
+ * Function parameters written as aliases (`f(p=@p)?@p=...`, OData URL Conventions 4.01
+ * §5.1.1.13.1) take their value from the query; an alias with none is a bad request.
+ */
+function resolveAliases(target: Step, params: URLSearchParams): string | undefined {
+  for (const [name, value] of Object.entries(target.args ?? {})) {
+    if (!value.startsWith('@')) continue;
+    const given = params.get(value);
+    if (given === null) return `The parameter alias ${value} (for '${name}') has no value in the query`;
+    target.args![name] = parseLiteral(given);
+  }
+  return undefined;
 }
 
 /** The function overload whose required parameters are all given and that knows every argument. */

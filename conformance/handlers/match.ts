@@ -4,7 +4,9 @@ import type { RouteNode } from './routes.ts';
 /**
  * Routes a path under the service root through the route tree (OData URL Conventions 4.0 §4):
  * key-as-segment (`partners/a`) and key predicates (`partners('a')`, `partners(tenantId='a')`)
- * address the same member; function segments carry their arguments; `/$count` ends a collection.
+ * address the same member, whichever form the model's urlConventions write; function segments
+ * carry their arguments; `/$count` ends a collection and `/$ref` a non-contained navigation (or
+ * its member), in place of whose step it stands.
  */
 export interface Step {
   node: RouteNode;
@@ -33,6 +35,10 @@ export function matchPath(root: RouteNode, relativePath: string): MatchResult {
     }
     if (piece === '$count' && at.node.kind === 'collection' && index === pieces.length - 1) {
       return { ok: true, steps, target: at, count: true };
+    }
+    if (piece === '$ref' && at.node.reference && index === pieces.length - 1) {
+      const reference: Step = { node: at.node.reference, path: at.path, ...(at.keys && { keys: at.keys }) };
+      return { ok: true, steps: [...steps.slice(0, -1), reference], target: reference, count: false };
     }
     if (piece.startsWith('$')) return fail(501, 'NotImplemented', `The reference handlers do not implement '${piece}'`);
     const next = advance(at, piece);

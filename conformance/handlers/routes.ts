@@ -4,7 +4,7 @@ import type { HttpMethod, Operation, PathSegment } from '../../generator/model/t
  * The operations of a model as a tree of path segments, so that a request is routed in one
  * walk down its path (OData URL Conventions 4.0 §4) instead of trying ten thousand patterns.
  */
-export type RouteKind = 'root' | 'collection' | 'entity' | 'callable';
+export type RouteKind = 'root' | 'collection' | 'entity' | 'callable' | 'reference';
 
 export interface RouteNode {
   kind: RouteKind;
@@ -20,6 +20,8 @@ export interface RouteNode {
   folded: Map<string, RouteNode>;
   /** The member below a collection, addressed by key. */
   member?: RouteNode;
+  /** `$ref` below a non-contained navigation or its member: the link (OData Protocol 11.4.6). */
+  reference?: RouteNode;
   methods: Partial<Record<HttpMethod, Operation>>;
   /** Function overloads (same name, other parameters) and action overloads share a node. */
   overloads: Operation[];
@@ -47,6 +49,10 @@ function child(at: RouteNode, segment: PathSegment): RouteNode {
   if (segment.kind === 'key') {
     at.member ??= node('entity', segment, at, at.contained, `${at.template}/{${segment.placeholders.join(',')}}`);
     return at.member;
+  }
+  if (segment.kind === 'ref') {
+    at.reference ??= node('reference', segment, at, false, `${at.template}/$ref`);
+    return at.reference;
   }
   const name = segment.kind === 'cast' ? segment.type : segment.name;
   const existing = at.literals.get(name);

@@ -10,6 +10,8 @@ import { json, noContent, odataError } from './responses.ts';
 import { isSingleNavigation } from './routes.ts';
 import type { StoredEntity } from './store.ts';
 import { viewEntity } from './view.ts';
+import { urlOf } from './location.ts';
+import { homeCollection } from './references.ts';
 
 /**
  * Data modification (OData Protocol 4.0 §11.4): POST creates a member, PUT creates a
@@ -17,7 +19,10 @@ import { viewEntity } from './view.ts';
  * `null` behind a single-valued navigation). Bodies are validated before anything changes.
  */
 
-/** POST to a collection (§11.4.2). */
+/**
+ * POST to a collection (§11.4.2). Through a non-contained navigation the entity is created where
+ * its NavigationPropertyBinding says (its entity set) and linked from the navigation.
+ */
 export async function createMember(ctx: HandlerContext, steps: readonly Step[], operation: Operation, request: Request): Promise<Response> {
   const collection = steps.at(-1)!;
   const payload = await validBody(ctx, request, collection.node.type, 'create');
@@ -25,13 +30,20 @@ export async function createMember(ctx: HandlerContext, steps: readonly Step[], 
   const keyNames = keyProperties(ctx.model, payload.type);
   const keys: Record<string, unknown> = {};
   for (const name of keyNames) keys[name] = payload.data[name] ?? generatedKey(ctx, payload.type, name);
-  const path = `${collection.path}/${keyPath(keyNames, keys)}`;
-  if (ctx.store.get(path)) return odataError(409, 'Conflict', `An entity with key ${JSON.stringify(keys)} already exists in '${collection.path}'`);
+  const piece = keyPath(keyNames, keys);
+  const home = collection.node.contained ? undefined : homeCollection(ctx, steps);
+  const homeSteps = home ?? steps;
+  const homeCollectionStep = homeSteps.at(-1)!;
+  const path = `${homeCollectionStep.path}/${piece}`;
+  if (ctx.store.get(path)) return odataError(409, 'Conflict', `An entity with key ${JSON.stringify(keys)} already exists in '${homeCollectionStep.path}'`);
   const entity: StoredEntity = { type: payload.type.qualifiedName, data: { ...keys, ...withDefaults(ctx, payload.type, payload.data), ...keys } };
-  ctx.store.set(path, entity, { parent: placeOf(steps, steps.length - 1).parent, collection: collection.path });
-  const member: Step = { node: collection.node.member ?? collection.node, path, keys: Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, String(v)])) };
+  ctx.store.set(path, entity, { parent: placeOf(homeSteps, homeSteps.length - 1).parent, collection: homeCollectionStep.path });
+  if (home) ctx.store.link(`${collection.path}/${piece}`, path, { parent: placeOf(steps, steps.length - 1).parent, collection: collection.path });
+  const textKeys = Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, String(v)]));
+  const member: Step = { node: collection.node.member ?? collection.node, path: `${collection.path}/${piece}`, keys: textKeys };
+  const canonical: Step[] = [...homeSteps, { node: homeCollectionStep.node.member ?? homeCollectionStep.node, path, keys: textKeys }];
   const status = ctx.profile === 'odata' ? 201 : operation.successStatus;
-  return respond(ctx, [...steps, member], entity, status, { Location: `${ctx.serviceRoot}${path}` });
+  return respond(ctx, [...steps, member], entity, status, { Location: urlOf(ctx, canonical) });
 }
 
 /** PUT (§11.4.3 replace, §11.4.4 upsert): creates a single-valued navigation that is not there. */

@@ -178,6 +178,8 @@ function segmentText(node: RouteNode): string {
       return `/${segment.type}`;
     case 'key':
       return '';
+    case 'ref':
+      return '/$ref';
   }
 }
 

@@ -8,21 +8,36 @@
 import { literalKind } from '../../generator/emit/request-builders/route-table.ts';
 import { findProperty } from '../../generator/model/queries.ts';
 import type { Model, Parameter, StructuredType, TypeReference } from '../../generator/model/types.ts';
-import { keySegment, namedLiterals, type KeyValue } from '../../generator/runtime/client/literals.ts';
+import { urlConventionsOf } from '../../generator/model/operations/url-conventions.ts';
+import { keySegment, namedLiterals, withAliases, type KeyValue } from '../../generator/runtime/client/literals.ts';
 import type { LiteralKind } from '../../generator/runtime/client/route-table.ts';
 
 /**
- * The key segment of an entity, written by the same code the generated client uses
- * (generator/runtime/client/literals.ts): key-as-segment for single keys, typed literals in
- * parentheses for composite ones.
+ * The key part of an entity's URL, written by the same code the generated client uses
+ * (generator/runtime/client/literals.ts), per the model's urlConventions: typed literals in
+ * parentheses (`('a')`, `(1)`, `(a='x',b=1)`), or a key segment (`/a`) for a single key when the
+ * service takes key-as-segment.
  */
 export function formatKeySegment(model: Model, type: StructuredType | undefined, keys: Record<string, unknown>, names: string[]): string {
-  if (names.length === 1) return keySegment(keys[names[0]!] as KeyValue, undefined);
+  const kinds = kindsOf(model, names, (name) => (type && findProperty(model, type, name)) ?? undefined);
+  const asSegment = urlConventionsOf(model).keyAsSegment;
+  if (names.length === 1) return keySegment(keys[names[0]!] as KeyValue, kinds, asSegment);
   const ordered = Object.fromEntries(names.map((name) => [name, keys[name] as KeyValue]));
-  return keySegment(ordered, kindsOf(model, names, (name) => (type && findProperty(model, type, name)) ?? undefined));
+  return keySegment(ordered, kinds, asSegment);
 }
 
-/** Function parameters, `name=literal,...` in the given order, as the generated client writes them. */
+/**
+ * A function call on `path`, as the generated client writes it: `path(name=literal,...)`, the
+ * parameters in the given order, complex and collection values as parameter aliases in the
+ * query (`path(p=@p)?@p={...}`).
+ */
+export function formatCall(model: Model, path: string, values: Record<string, unknown>, parameters: Parameter[]): string {
+  const aliases: string[] = [];
+  const inline = namedLiterals(values, kindsOf(model, Object.keys(values), (name) => parameters.find((parameter) => parameter.name === name)), aliases);
+  return `${path}(${inline})${withAliases('', aliases)}`;
+}
+
+/** Function parameters, `name=literal,...` in the given order, every value inline. */
 export function formatArguments(model: Model, values: Record<string, unknown>, parameters: Parameter[]): string {
   return namedLiterals(values, kindsOf(model, Object.keys(values), (name) => parameters.find((parameter) => parameter.name === name)));
 }
@@ -33,7 +48,7 @@ function kindsOf(model: Model, names: string[], typeOf: (name: string) => TypeRe
   return kinds;
 }
 
-/** Reads one literal back to text: quotes removed, `''` unescaped, enum and duration prefixes dropped. */
+/** Reads one literal back to text: quotes removed, `''` unescaped, enum (`ns.Color'Red'`) and duration prefixes dropped. */
 export function parseLiteral(text: string): string {
   const quoted = /^(?:[\w.]+)?'((?:[^']|'')*)'$/.exec(text);
   if (quoted) return quoted[1]!.replace(/''/g, "'");

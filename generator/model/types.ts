@@ -250,11 +250,14 @@ export type PathSegment =
   | { kind: 'key'; keyProperties: string[]; placeholders: string[]; type: QualifiedName }
   | { kind: 'cast'; type: QualifiedName }
   /** Function segments name their required parameters, each with a placeholder. */
-  | { kind: 'action' | 'function'; name: QualifiedName; parameters: string[]; placeholders: string[] };
+  | { kind: 'action' | 'function'; name: QualifiedName; parameters: string[]; placeholders: string[] }
+  /** `$ref`: the reference (link) to the entities a non-contained navigation addresses (OData URL Conventions 4.4). */
+  | { kind: 'ref' };
 
 /**
  * What an operation does to its target. `create` is POST to a collection or PUT to an
- * absent single-valued navigation; `replace` is PUT as an update.
+ * absent single-valued navigation; `replace` is PUT as an update; `reference` adds (POST),
+ * replaces (PUT) or removes (DELETE) a link through `$ref` (OData Protocol 11.4.6).
  */
 export type OperationIntent =
   | 'list'
@@ -264,7 +267,8 @@ export type OperationIntent =
   | 'replace'
   | 'delete'
   | 'action'
-  | 'function';
+  | 'function'
+  | 'reference';
 
 /** An HTTP operation of the service: a method on a path template. */
 export interface Operation {
@@ -308,6 +312,24 @@ export interface DocExample {
   source: SourcePosition;
 }
 
+/**
+ * How the service's URLs are written (OData URL Conventions 4.3, 5.1.1): the one setting the
+ * generated client, the reference handlers, the conformance suite and the docs URL matcher read
+ * (generator/model/operations/url-conventions.ts). Absent: the OData 4.0 defaults.
+ */
+export interface UrlConventions {
+  /** `edmx:Edmx Version` of the document with the entity container: 4.0 wants qualified enum literals. */
+  odataVersion: '4.0' | '4.01';
+  /** Single keys as path segments (`/People/russellwhyte`) instead of in parentheses (`People('russellwhyte')`). */
+  keyAsSegment: boolean;
+  /**
+   * What decided `keyAsSegment`: the OData default (parentheses), the CSDL
+   * (Capabilities.KeyAsSegmentSupported on the entity container), the service's doc pages
+   * (which write keys as segments), or the configuration.
+   */
+  keyAsSegmentFrom: 'default' | 'csdl' | 'docs' | 'config';
+}
+
 export interface Model {
   schemas: Schema[];
   /** All schema types by qualified name, sorted by name. */
@@ -321,6 +343,8 @@ export interface Model {
   examples: DocExample[];
   /** Input files, in the order given. */
   inputs: string[];
+  /** Key syntax and literal forms; absent means the OData 4.0 defaults (keys in parentheses). */
+  urlConventions?: UrlConventions;
 }
 
 export const EDM_PRIMITIVES = [

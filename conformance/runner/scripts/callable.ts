@@ -3,7 +3,7 @@ import { judgeProbe } from '../../checks/probe.ts';
 import type { RouteNode } from '../../handlers/routes.ts';
 import { wrongKindFor } from '../../samples/primitive.ts';
 import { sampleValue } from '../../samples/structured.ts';
-import { formatArguments } from '../../url/literal.ts';
+import { formatCall } from '../../url/literal.ts';
 import { callableOf, errorsOf } from '../../validation/validator.ts';
 import type { Instances } from '../instances.ts';
 import type { Session } from '../session.ts';
@@ -30,7 +30,7 @@ export async function runCallable(session: Session, instances: Instances, node: 
       if (value === undefined) return skipOperation(session, operation, `no value can be built for the parameter ${name}`);
       args[name] = value;
     }
-    const exchange = await session.send(operation.id, 'GET', `${path}(${formatArguments(session.model, args, parameters)})`);
+    const exchange = await session.send(operation.id, 'GET', formatCall(session.model, path, args, parameters));
     judgeProbe(session, operation, exchange, { graph: [operation.successStatus], odata: [200] });
     return;
   }

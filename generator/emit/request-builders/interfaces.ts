@@ -1,6 +1,6 @@
 import { typeNames } from '../naming.ts';
 import type { CallableIndex } from './callables.ts';
-import { callableSignatures, stepMember, verbMixins } from './members.ts';
+import { callableSignatures, referenceMember, stepMember, verbMixins } from './members.ts';
 import type { PositionNode } from './tree.ts';
 import type { TypeTextContext } from './type-text.ts';
 
@@ -69,6 +69,7 @@ export function builderInterfaces(context: TypeTextContext, root: PositionNode, 
   // Bottom-up: a shape's signature holds its children's shape ids.
   const visit = (node: PositionNode): Shape => {
     const members = [...node.children.values()].map((edge) => stepMember(context, node.type, edge.segment, reference(visit(edge.node).id)));
+    if (node.references.length > 0) members.push(referenceMember(node.references));
     const heritage = verbMixins(context, node.operations);
     const signatures = callables.membersOf(node).flatMap((member) => callableSignatures(context, member));
     const typeName = node.type === undefined ? 'Client' : (names[node.type] ?? 'Unknown');

@@ -114,7 +114,7 @@ export function callableSignatures(context: TypeTextContext, member: CallableMem
       ? ''
       : parameters.length === 0
         ? `${argument}?: Record<string, never>, `
-        : `${argument}${parameters.every((parameter) => parameter.optional) ? '?' : ''}: ${parameterObject(context, parameters)}, `;
+        : `${argument}${parameters.every((parameter) => omittable(member.kind, parameter)) ? '?' : ''}: ${parameterObject(context, member.kind, parameters)}, `;
     return {
       doc: docComment([callable.description, callable.longDescription], '  '),
       text: `${memberKey(member.name)}(${input}options?: ${options}): Promise<${resultType(context, operation.response)}>`,
@@ -122,7 +122,23 @@ export function callableSignatures(context: TypeTextContext, member: CallableMem
   });
 }
 
-function parameterObject(context: TypeTextContext, parameters: Parameter[]): string {
-  const members = parameters.map((parameter) => `${propertyKey(parameter.name)}${parameter.optional ? '?' : ''}: ${parameterType(context, parameter)}`);
+function parameterObject(context: TypeTextContext, kind: CallableMember['kind'], parameters: Parameter[]): string {
+  const members = parameters.map((parameter) => `${propertyKey(parameter.name)}${omittable(kind, parameter) ? '?' : ''}: ${parameterType(context, parameter)}`);
   return `{ ${members.join('; ')} }`;
+}
+
+/**
+ * A parameter the caller may leave out: Core.OptionalParameter, and for actions any nullable
+ * parameter (OData JSON Format 4.0 section 17: parameters not in the body are null; 4.01
+ * Protocol 11.5.4.2: nullable parameters may be omitted). A function's nullable parameter
+ * still takes its place in the URL (as `null`).
+ */
+function omittable(kind: CallableMember['kind'], parameter: Parameter): boolean {
+  return parameter.optional || (kind === 'action' && parameter.nullable);
+}
+
+/** `$ref: R.AddReference`, or `R.SetReference & R.RemoveReference`...: the link operations of a navigation. */
+export function referenceMember(operations: Operation[]): { doc: string; text: string } {
+  const mixins = operations.map((operation) => (operation.method === 'POST' ? 'AddReference' : operation.method === 'PUT' ? 'SetReference' : 'RemoveReference'));
+  return { doc: '', text: `$ref: ${[...new Set(mixins)].map((name) => `${R}.${name}`).join(' & ')}` };
 }

@@ -19,7 +19,7 @@ const { model } = build(`
 describe('literalKind', () => {
   const cases: [string, string, boolean, string][] = [
     ['string', 'Edm.String', false, 's'],
-    ['enum', 'test.ns.color', false, 's'],
+    ['enum, qualified in a 4.0 service', 'test.ns.color', false, 'e:test.ns.color'],
     ['guid', 'Edm.Guid', false, 'r'],
     ['int64', 'Edm.Int64', false, 'r'],
     ['type definition of a date', 'test.ns.stamp', false, 'r'],
@@ -31,6 +31,11 @@ describe('literalKind', () => {
   ];
   it.each(cases)('%s', (_name, type, collection, want) => {
     expect(literalKind(model, { type, collection })).toBe(want);
+  });
+
+  it('leaves enum members unqualified in a 4.01 service', () => {
+    const v401 = { ...model, urlConventions: { odataVersion: '4.01' as const, keyAsSegment: false, keyAsSegmentFrom: 'default' as const } };
+    expect(literalKind(v401, { type: 'test.ns.color', collection: false })).toBe('s');
   });
 });
 
@@ -46,5 +51,15 @@ describe('buildRouteTable', () => {
     expect(type('.thing').many).toEqual({ count: ['f', '.', table.types.indexOf(type('Edm.Int64')) * 2, { since: 'r' }] });
     expect(type('Edm.Int64').value).toBe(1);
     expect(table.root).toEqual({ things: table.types.indexOf(type('.thing')) * 2 + 1 });
+  });
+
+  it('records single key kinds for keys in parentheses, and none for key segments', () => {
+    expect(table.keyAsSegment).toBeUndefined();
+    expect(type('.thing').key).toEqual({ id: 's' });
+    expect(type('.part').key).toEqual({ id: 'r' });
+    const segments = { ...model, urlConventions: { odataVersion: '4.0' as const, keyAsSegment: true, keyAsSegmentFrom: 'config' as const } };
+    const other = buildRouteTable(segments, tree, indexCallables(segments, tree));
+    expect(other.keyAsSegment).toBe(1);
+    expect(other.types.filter((entry) => entry.key)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { CallableRoute, LiteralKind, RouteTable, Target, TypeRoute } from '
 import { callerParameters, type CallableIndex, type CallableMember } from './callables.ts';
 import type { PositionNode } from './tree.ts';
 import { isValueType } from './type-text.ts';
+import { urlConventionsOf } from '../../model/operations/url-conventions.ts';
 
 /**
  * The runtime's route table (generator/runtime/client/route-table.ts) from the position
@@ -18,7 +19,8 @@ export function buildRouteTable(model: Model, root: PositionNode, callables: Cal
   const index = new Map(ordered.map((name, position) => [name, position]));
   const types: TypeRoute[] = ordered.map((name) => typeRoute(model, name, index));
   const target = (reference: { type: string; collection: boolean }): Target => index.get(reference.type)! * 2 + (reference.collection ? 1 : 0);
-  const table: RouteTable = { version: 1, types, root: dictionary() };
+  const keyAsSegment = urlConventionsOf(model).keyAsSegment;
+  const table: RouteTable = { version: 1, types, root: dictionary(), ...(keyAsSegment && { keyAsSegment: 1 as const }) };
   const visit = (node: PositionNode): void => {
     for (const edge of node.children.values()) {
       const { segment, node: child } = edge;
@@ -27,8 +29,8 @@ export function buildRouteTable(model: Model, root: PositionNode, callables: Cal
       } else if (segment.kind === 'navigation' && node.type !== undefined) {
         const declaring = types[index.get(declaringType(model, node.type, segment.name))!]!;
         (declaring.nav ??= dictionary())[segment.name] = target({ type: child.type!, collection: child.collection });
-      } else if (segment.kind === 'key' && segment.keyProperties.length > 1) {
-        types[index.get(segment.type)!]!.key = compositeKeyKinds(model, segment.type, segment.keyProperties);
+      } else if (segment.kind === 'key' && (segment.keyProperties.length > 1 || !keyAsSegment)) {
+        types[index.get(segment.type)!]!.key = keyLiteralKinds(model, segment.type, segment.keyProperties);
       }
       visit(child);
     }
@@ -69,7 +71,7 @@ function relativeNames(table: RouteTable): RouteTable {
     callables(type.many);
   }
   callables(table.imports);
-  return { version: table.version, namespace, types: table.types, root: table.root, ...(table.imports && { imports: table.imports }) };
+  return { version: table.version, namespace, types: table.types, root: table.root, ...(table.imports && { imports: table.imports }), ...(table.keyAsSegment && { keyAsSegment: table.keyAsSegment }) };
 }
 
 /** Every type the table mentions: positions, their base types, and callable results. */
@@ -102,7 +104,7 @@ function declaringType(model: Model, typeName: string, navigation: string): stri
   return declaring?.qualifiedName ?? typeName;
 }
 
-function compositeKeyKinds(model: Model, typeName: string, keyProperties: string[]): Record<string, LiteralKind> {
+function keyLiteralKinds(model: Model, typeName: string, keyProperties: string[]): Record<string, LiteralKind> {
   const type = lookupStructuredType(model, typeName);
   const kinds = dictionary<LiteralKind>();
   for (const name of keyProperties) {
@@ -140,12 +142,16 @@ function mergeRoutes(existing: CallableRoute | undefined, route: CallableRoute):
   return trim(['f', existing[1], existing[2] ?? route[2], Object.assign(dictionary<LiteralKind>(), route[3], existing[3]), existing[4]]);
 }
 
-/** How a value of the type is written in a URL (OData ABNF `primitiveLiteral`, 4.01 JSON literals). */
+/**
+ * How a value of the type is written in a URL (OData ABNF `primitiveLiteral`, 4.01 JSON
+ * literals). Enum members are qualified with their type in a 4.0 service (`ns.Color'Red'`,
+ * ABNF 4.0 `enum`); 4.01 lets them stand alone (`'Red'`).
+ */
 export function literalKind(model: Model, reference: TypeReference): LiteralKind {
   if (reference.collection) return 'j';
   let name = reference.type;
   const type = lookupType(model, name);
-  if (type?.kind === 'enum') return 's';
+  if (type?.kind === 'enum') return urlConventionsOf(model).odataVersion === '4.0' ? `e:${type.qualifiedName}` : 's';
   if (type?.kind === 'typeDefinition') name = type.underlyingType;
   if (type?.kind === 'entity' || type?.kind === 'complex') return 'j';
   switch (name) {

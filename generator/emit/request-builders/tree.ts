@@ -3,7 +3,8 @@ import type { Model, Operation, PathSegment } from '../../model/types.ts';
 /**
  * The model's operations as a tree of URL positions (OData URL Conventions 4.01 section 4):
  * one node per path prefix, with the HTTP operations on it and the actions and functions
- * invoked from it. Bound and imported callables are leaves, kept on the node they start from.
+ * invoked from it. Bound and imported callables and `$ref` are leaves, kept on the node they
+ * start from.
  */
 export interface PositionNode {
   /** What the position addresses; absent at the service root. */
@@ -13,11 +14,13 @@ export interface PositionNode {
   operations: Operation[];
   /** Actions and functions invoked from this position. */
   callables: Operation[];
+  /** Link operations on this position's `$ref` (POST, PUT, DELETE; OData Protocol 11.4.6). */
+  references: Operation[];
   /** Child positions by edge key (see `edgeKey`), sorted by key once built. */
   children: Map<string, PositionEdge>;
 }
 
-export type StepSegment = Exclude<PathSegment, { kind: 'action' | 'function' }>;
+export type StepSegment = Exclude<PathSegment, { kind: 'action' | 'function' | 'ref' }>;
 
 export interface PositionEdge {
   segment: StepSegment;
@@ -25,17 +28,18 @@ export interface PositionEdge {
 }
 
 export function buildPositionTree(model: Model): PositionNode {
-  const root: PositionNode = { collection: false, operations: [], callables: [], children: new Map() };
+  const root: PositionNode = { collection: false, operations: [], callables: [], references: [], children: new Map() };
   for (const operation of model.operations) {
     let node = root;
     const segments = operation.segments;
     const last = segments.at(-1);
     const callable = last?.kind === 'action' || last?.kind === 'function';
-    const steps = callable ? segments.slice(0, -1) : segments;
-    // deriveOperations puts callables last; a callable inside a path is not addressable here.
-    if (steps.some((segment) => segment.kind === 'action' || segment.kind === 'function')) continue;
+    const reference = last?.kind === 'ref';
+    const steps = callable || reference ? segments.slice(0, -1) : segments;
+    // deriveOperations puts callables and `$ref` last; one inside a path is not addressable here.
+    if (steps.some((segment) => segment.kind === 'action' || segment.kind === 'function' || segment.kind === 'ref')) continue;
     for (const segment of steps as StepSegment[]) node = child(node, segment);
-    (callable ? node.callables : node.operations).push(operation);
+    (callable ? node.callables : reference ? node.references : node.operations).push(operation);
   }
   sortChildren(root);
   return root;
@@ -61,7 +65,7 @@ function child(node: PositionNode, segment: StepSegment): PositionNode {
   const key = edgeKey(segment);
   let edge = node.children.get(key);
   if (!edge) {
-    edge = { segment, node: { ...positionOf(node, segment), operations: [], callables: [], children: new Map() } };
+    edge = { segment, node: { ...positionOf(node, segment), operations: [], callables: [], references: [], children: new Map() } };
     node.children.set(key, edge);
   }
   return edge.node;

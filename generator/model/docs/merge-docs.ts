@@ -12,9 +12,12 @@ import { collectDocTypes } from './doc-types.ts';
 import { docExamples } from './examples.ts';
 import { mergeDocOperations } from './merge-operations.ts';
 import { mergeDocTypes } from './merge-types.ts';
+import { applyUrlSettings } from '../operations/url-conventions.ts';
 
 export function mergeDocs(model: Model, pages: DocPage[], diagnostics: DiagnosticCollector): Model {
   const merged = structuredClone(model);
+  // Graph's pages address entities with key segments (`/users/{id}`): the service takes them.
+  applyUrlSettings(merged, { docs: true });
   mergeDocTypes(merged, collectDocTypes(pages, diagnostics), diagnostics);
   mergeDocOperations(merged, collectDocOperations(pages), diagnostics);
   merged.examples.push(...docExamples(pages));

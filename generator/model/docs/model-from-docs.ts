@@ -9,6 +9,7 @@ import { compareOperations } from '../operations/derive-operations.ts';
 import type { Model, Operation, Schema, SchemaType } from '../types.ts';
 import { collectDocOperations, type DocOperation } from './doc-operations.ts';
 import { defaultStatus } from '../operations/default-status.ts';
+import { applyUrlSettings } from '../operations/url-conventions.ts';
 import { collectDocTypes } from './doc-types.ts';
 import { docExamples } from './examples.ts';
 import { structuredTypesFromDocs } from './types-from-docs.ts';
@@ -25,6 +26,7 @@ export function modelFromDocs(pages: DocPage[], diagnostics: DiagnosticCollector
     examples: docExamples(pages),
     inputs: pages.map((page) => page.file),
   };
+  applyUrlSettings(model, { docs: true });
   return model;
 }
 

@@ -2,7 +2,7 @@ import type { OperationIntent } from '../types.ts';
 
 /**
  * The success status an operation answers with when nothing documents another
- * (OData Protocol 4.0, 11.2 and 11.4): 201 for a create, 204 for updates and deletes.
+ * (OData Protocol 4.0, 11.2 and 11.4): 201 for a create, 204 for updates, deletes and links.
  */
 export const DEFAULT_STATUS: Record<OperationIntent, number> = {
   list: 200,
@@ -13,6 +13,8 @@ export const DEFAULT_STATUS: Record<OperationIntent, number> = {
   delete: 204,
   action: 200,
   function: 200,
+  // Adding, replacing and removing a link (11.4.6) answer 204 No Content.
+  reference: 204,
 };
 
 /** An action that returns nothing answers 204 No Content (OData Protocol 4.0, 11.5.4.2). */

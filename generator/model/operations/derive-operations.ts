@@ -166,7 +166,7 @@ function navigations(walk: Walk, at: Position, parent: Capabilities): void {
       depth: at.depth + 1,
       source: navigation.source,
     };
-    follow(walk, next, navigation, capabilities);
+    follow(walk, next, navigation, capabilities, parent);
   }
 }
 
@@ -188,16 +188,52 @@ function mayEnter(at: Position, target: StructuredType): boolean {
   return at.visited.filter((name) => name === target.qualifiedName).length < 2;
 }
 
-/** Contained targets get the full set of operations; related (non-contained) ones are read only. */
-function follow(walk: Walk, at: Position, navigation: NavigationProperty, capabilities: Capabilities): void {
+/**
+ * Contained targets get the full set of operations. A related (non-contained) target lives at
+ * its own canonical URL (its entity set), where it is updated, deleted and navigated from; so
+ * through the navigation a client reads it (a collection's members by key too), creates one that
+ * is linked at once (POST to the collection, OData Protocol 4.01 section 11.4.2), and adds,
+ * replaces or removes the link with `$ref` (11.4.6), and the walk stops there.
+ */
+function follow(walk: Walk, at: Position, navigation: NavigationProperty, capabilities: Capabilities, parent: Capabilities): void {
   if (navigation.containsTarget) {
     if (navigation.collection) collection(walk, at, capabilities);
     else single(walk, at, capabilities, true);
     return;
   }
-  if (capabilities.readable === false) return;
-  const reference = { type: at.type.qualifiedName, collection: navigation.collection };
-  add(walk, at, 'GET', navigation.collection ? 'list' : 'read', { target: reference, response: reference });
+  // A link belongs to the source entity: it changes with the source, unless the navigation says it may not.
+  const linkable = parent.updatable !== false && mergeCapabilities(parent.restrictedNavigation?.[navigation.name], navigation.capabilities).updatable !== false;
+  if (navigation.collection) relatedCollection(walk, at, capabilities, linkable);
+  else relatedSingle(walk, at, capabilities, linkable && navigation.nullable);
+}
+
+function relatedCollection(walk: Walk, at: Position, capabilities: Capabilities, linkable: boolean): void {
+  const entity = { type: at.type.qualifiedName, collection: false };
+  const many = { type: at.type.qualifiedName, collection: true };
+  if (capabilities.readable !== false) add(walk, at, 'GET', 'list', { target: many, response: many });
+  if (capabilities.insertable !== false) {
+    add(walk, at, 'POST', 'create', { target: many, requestBody: { ...entity, mode: 'create' }, response: entity });
+  }
+  if (linkable) add(walk, reference(at), 'POST', 'reference', { target: many });
+  const key = keyProperties(walk.model, at.type);
+  if (key.length === 0) return;
+  const keySegment: PathSegment = { kind: 'key', keyProperties: key, placeholders: uniquePlaceholders(key, placeholdersOf(at.segments)), type: at.type.qualifiedName };
+  const member: Position = { ...at, segments: [...at.segments, keySegment] };
+  if (capabilities.readable !== false) add(walk, member, 'GET', 'read', { target: entity, response: entity });
+  if (linkable) add(walk, reference(member), 'DELETE', 'reference', { target: entity });
+}
+
+/** A single-valued related entity: read it; set the link with PUT and, when it may be null, remove it with DELETE. */
+function relatedSingle(walk: Walk, at: Position, capabilities: Capabilities, removable: boolean): void {
+  const entity = { type: at.type.qualifiedName, collection: false };
+  if (capabilities.readable !== false) add(walk, at, 'GET', 'read', { target: entity, response: entity });
+  if (capabilities.updatable === false && capabilities.insertable === false) return;
+  add(walk, reference(at), 'PUT', 'reference', { target: entity });
+  if (removable) add(walk, reference(at), 'DELETE', 'reference', { target: entity });
+}
+
+function reference(at: Position): Position {
+  return { ...at, segments: [...at.segments, { kind: 'ref' }] };
 }
 
 function bindingKey(type: string, collection: boolean): string {

@@ -11,7 +11,9 @@ export function renderPath(segments: PathSegment[]): string {
         path += `/${segment.name}`;
         break;
       case 'key':
-        // Key-as-segment for single-part keys (Graph style); parentheses for composite keys.
+        // The template's own notation, whatever the service's key syntax (url-conventions.ts):
+        // `/{id}` for single-part keys, parentheses for composite keys. Templates name
+        // operations; requests are written per the model's urlConventions.
         path +=
           segment.placeholders.length === 1
             ? `/{${segment.placeholders[0]}}`
@@ -25,6 +27,9 @@ export function renderPath(segments: PathSegment[]): string {
         break;
       case 'function':
         path += `/${segment.name}(${segment.parameters.map((name, i) => `${name}={${segment.placeholders[i]}}`).join(',')})`;
+        break;
+      case 'ref':
+        path += '/$ref';
         break;
       default:
         assertNever(segment);

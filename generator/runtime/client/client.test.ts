@@ -5,12 +5,14 @@ import type { RouteTable } from './route-table.ts';
 import type { ValidationCheck } from './send.ts';
 
 /**
- * A route table written by hand (types by index: 0 entity, 1 user, 2 directoryObject,
- * 3 event, 4 Edm.String, 5 order); targets are `index * 2 + collection`.
+ * A route table written by hand for a key-as-segment service, like Graph (types by index:
+ * 0 entity, 1 user, 2 directoryObject, 3 event, 4 Edm.String, 5 order); targets are
+ * `index * 2 + collection`.
  */
 const table: RouteTable = JSON.parse(
   JSON.stringify({
     version: 1,
+    keyAsSegment: 1,
     namespace: 'ns',
     root: { users: 3, me: 2, orders: 11, get: 3 },
     imports: { getAll: ['f', 'getAll', 9, { kind: 's', since: 'r' }, '.getAllFunction'], reset: ['a', 'reset'] },
@@ -135,5 +137,77 @@ describe('createClient: validation checks', () => {
     ]);
     expect(await run((c) => c.getAll({ kind: 'a' }), { value: [] })).toEqual([{ phase: 'response', type: 'Edm.String', collection: true, mode: 'read' }]);
     expect(await run((c) => c.users.byId('1').restore(), { id: '1' })).toEqual([{ phase: 'response', type: 'ns.directoryObject', collection: false, mode: 'read' }]);
+  });
+});
+
+/**
+ * A service that writes keys in parentheses, like TripPin (OData 4.0, no key-as-segment):
+ * types 0 person (key UserName), 1 trip (key TripId, Int32), 2 item (OrderID, ProductID),
+ * 3 Edm.String.
+ */
+const trippin: RouteTable = JSON.parse(
+  JSON.stringify({
+    version: 1,
+    namespace: 'tp',
+    root: { People: 1, Items: 5, Find: 6 },
+    imports: {
+      Find: ['f', 'Find', 1, { gender: 'e:tp.PersonGender', where: 'j', tags: 'j', name: 's' }],
+    },
+    types: [
+      { name: '.Person', key: { UserName: 's' }, nav: { Trips: 3, Friends: 1, BestFriend: 0 } },
+      { name: '.Trip', key: { TripId: 'r' } },
+      { name: '.Item', key: { OrderID: 'r', ProductID: 'r' } },
+      { name: 'Edm.String', value: 1 },
+    ],
+  }),
+) as RouteTable;
+
+describe('createClient: keys in parentheses, literals and links', () => {
+  const calls = async (...run: ((client: Untyped) => Promise<unknown>)[]) => {
+    const fake = fakeFetch(() => ({ status: 204 }));
+    const client = createClient<Untyped>(trippin, { baseUrl: base, fetch: fake.fetch });
+    for (const call of run) await call(client);
+    return fake.requests;
+  };
+
+  it('writes single keys as typed literals in parentheses, quotes doubled', async () => {
+    const requests = await calls(
+      (c) => c.People.byId('russellwhyte').Trips.byId(0).get(),
+      (c) => c.People.byId("O'Neil").get(),
+      (c) => c.People.byId('a/b(c)').get(),
+      (c) => c.Items.byId({ OrderID: 1, ProductID: 2 }).get(),
+    );
+    expect(requests.map((request) => request.url)).toEqual([
+      `${base}/People('russellwhyte')/Trips(0)`,
+      `${base}/People('O''Neil')`,
+      `${base}/People('a%2Fb%28c%29')`,
+      `${base}/Items(OrderID=1,ProductID=2)`,
+    ]);
+  });
+
+  it('qualifies enum members and sends complex and collection parameters as aliases', async () => {
+    const requests = await calls((c) => c.Find({ gender: 'Female', where: { city: 'Oslo' }, tags: ['a&b'], name: 'x' }, { $top: 1 }));
+    expect(requests[0]!.url).toBe(
+      `${base}/Find(gender=tp.PersonGender'Female',where=@where,tags=@tags,name='x')?$top=1&@where=%7B%22city%22:%22Oslo%22%7D&@tags=%5B%22a%26b%22%5D`,
+    );
+  });
+
+  it('adds, sets and removes links with $ref, naming the entity by URL or by builder', async () => {
+    const requests = await calls(
+      (c) => c.People.byId('a').Friends.$ref.post(c.People.byId('b')),
+      (c) => c.People.byId('a').BestFriend.$ref.put(`${base}/People('c')`),
+      (c) => c.People.byId('a').Friends.byId('b').$ref.delete(),
+      (c) => c.People.byId('a').BestFriend.$ref.delete(),
+    );
+    expect(requests.map((request) => [request.method, request.url, request.body])).toEqual([
+      ['POST', `${base}/People('a')/Friends/$ref`, { '@odata.id': `${base}/People('b')` }],
+      ['PUT', `${base}/People('a')/BestFriend/$ref`, { '@odata.id': `${base}/People('c')` }],
+      ['DELETE', `${base}/People('a')/Friends('b')/$ref`, undefined],
+      ['DELETE', `${base}/People('a')/BestFriend/$ref`, undefined],
+    ]);
+  });
+
+  it('refuses a $ref target that is neither a URL nor a builder', async () => {
+    await expect(calls((c) => c.People.byId('a').Friends.$ref.post(42))).rejects.toThrow(TypeError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSegment, encodeUrlText, keySegment, literal, namedLiterals } from './literals.ts';
+import { encodeSegment, encodeUrlText, keySegment, literal, namedLiterals, withAliases } from './literals.ts';
 
 describe('keySegment', () => {
   // [name, key, want]: hostile keys must stay one segment (or one parenthesised literal).
@@ -22,7 +22,20 @@ describe('keySegment', () => {
     ['emoji', '🙂', '/%F0%9F%99%82'],
   ];
   it.each(cases)('%s', (_name, key, want) => {
-    expect(keySegment(key, undefined)).toBe(want);
+    expect(keySegment(key, undefined, true)).toBe(want);
+  });
+
+  // Without key-as-segment (OData URL Conventions 4.3.1): every key is a literal in parentheses.
+  const parenthesised: [string, string | number, Record<string, 's' | 'r'> | undefined, string][] = [
+    ['string', 'russellwhyte', { UserName: 's' }, "('russellwhyte')"],
+    ['quote doubled', "O'Neil", { UserName: 's' }, "('O''Neil')"],
+    ['slash and parentheses escaped', 'a/b(c)', undefined, "('a%2Fb%28c%29')"],
+    ['Int32', 0, { TripId: 'r' }, '(0)'],
+    ['Guid raw', '8c1d1b1e-0000-4000-8000-000000000000', { id: 'r' }, '(8c1d1b1e-0000-4000-8000-000000000000)'],
+    ['number by value', 7, undefined, '(7)'],
+  ];
+  it.each(parenthesised)('in parentheses: %s', (_name, key, kinds, want) => {
+    expect(keySegment(key, kinds)).toBe(want);
   });
 
   it('writes composite keys in parentheses with typed literals', () => {
@@ -45,6 +58,8 @@ describe('literal', () => {
     ['json', { a: ['x'] }, 'j', '{"a":["x"]}'],
     ['json by value', [1, 2], undefined, '[1,2]'],
     ['null', null, 's', 'null'],
+    ['qualified enum (4.0)', 'Red', 'e:ns.Color', "ns.Color'Red'"],
+    ['enum flags', 'Red,Blue', 'e:ns.Color', "ns.Color'Red,Blue'"],
   ];
   it.each(cases)('%s', (_name, value, kind, want) => {
     expect(literal(value, kind)).toBe(want);
@@ -61,6 +76,15 @@ describe('URL encoding', () => {
   it('escapes everything reserved in a path segment', () => {
     expect(encodeSegment("a/b'c(d)*!@")).toBe('a%2Fb%27c%28d%29*!%40');
     expect(encodeSegment('microsoft.graph.user')).toBe('microsoft.graph.user');
+  });
+
+  it('writes JSON values as parameter aliases when asked', () => {
+    const aliases: string[] = [];
+    expect(namedLiterals({ p: { a: 1 }, q: [1], r: null, s: 'x' }, { p: 'j', q: 'j', r: 'j', s: 's' }, aliases)).toBe("p=@p,q=@q,r=null,s='x'");
+    expect(aliases).toEqual(['@p=%7B%22a%22:1%7D', '@q=%5B1%5D']);
+    expect(withAliases('', aliases)).toBe('?@p=%7B%22a%22:1%7D&@q=%5B1%5D');
+    expect(withAliases('?$top=1', ['@p=1'])).toBe('?$top=1&@p=1');
+    expect(withAliases('?$top=1', [])).toBe('?$top=1');
   });
 
   it('writes named literals, skipping undefined values and keeping own names only', () => {
