@@ -74,6 +74,44 @@ describe('example mocks of the starting resource', () => {
   });
 });
 
+describe('example mocks against the docs alone (the starting resource as its pages describe it)', () => {
+  const docsOnly = loadModel({ docs: [EXAMPLE_DOCS] }).model;
+  const DOCS_SYNC = '/policies/crossTenantAccessPolicy/partners/{id}/identitySynchronization';
+  const runDocs = async (file: string) => {
+    const loaded = await loadHandlersModule(fileURLToPath(new URL(`mocks/${file}`, import.meta.url)));
+    const target = await handlersTarget(loaded.handlers, { name: file, ...(loaded.reset && { reset: loaded.reset }) });
+    try {
+      return await runSuite({ model: docsOnly, target, profile: 'graph' });
+    } finally {
+      await target.close();
+    }
+  };
+  afterEach(() => vi.restoreAllMocks());
+
+  it('plans and runs the four operations, and conformant.ts passes them all', async () => {
+    const report = await runDocs('conformant.ts');
+    expect(new Set(report.checks.map((check) => check.operation.split(' ')[0]))).toEqual(new Set(['GET', 'PUT', 'PATCH', 'DELETE', 'POST']));
+    expect(failures(report)).toEqual([]);
+    expect(report.summary.passed).toBeGreaterThanOrEqual(39);
+  });
+
+  it.each([
+    ['wrong-status.ts', ['status/success PUT']],
+    ['missing-key.ts', ['body/key GET']],
+    ['accepts-unknown.ts', ['input/unknown-property PUT', 'input/unknown-property PATCH']],
+    ['patch-replaces.ts', ['sequence/update-merge PATCH']],
+    ['delete-keeps.ts', ['sequence/delete-read DELETE']],
+    ['plain-errors.ts', ['error/shape GET', 'error/shape PUT', 'error/shape PATCH', 'error/shape DELETE']],
+    ['wrong-content-type.ts', ['content-type/json GET']],
+    ['missing-patch.ts', ['operation/handled PATCH']],
+    ['throws-on-bad-json.ts', ['input/malformed-json PUT', 'robustness/throws PUT', 'input/malformed-json PATCH', 'robustness/throws PATCH']],
+    ['leaks-state.ts', ['state/isolation PUT']],
+  ])('%s fails with docs alone, caught by %j', async (file, expected) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(failures(await runDocs(file))).toEqual(expected.map((failure) => `${failure} ${DOCS_SYNC}`));
+  });
+});
+
 describe('reference handlers on the bundled example', () => {
   it.each(PROFILES)('pass the whole suite in the %s profile', async (profile) => {
     const store = createStore();

@@ -65,6 +65,8 @@ const RANK: Record<CheckStatus, number> = { skip: 0, pass: 1, fail: 2 };
  * A key URL that got an unexpected answer (400, 404, 405, 501) may be a URL the service does
  * not read, not a semantic failure: say which key form the suite wrote and why.
  */
+const KEY_URL_CHECKS = new Set<CheckId>(['operation/handled', 'status/success', 'status/not-found', 'sequence/create-read', 'sequence/update-merge', 'sequence/replace', 'sequence/put-replace', 'sequence/delete-read']);
+
 function keyFormNote(model: Model, operation: string, sent: readonly Exchange[]): string {
   const odd = sent.find((exchange) => [400, 404, 405, 501].includes(exchange.status));
   if (!operation.includes('{') || !odd) return '';
@@ -130,7 +132,7 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
     fail: (id, operation, summary, sent = []) => {
       const context = (notes.get(operation) ?? []).map((text) => `\n  note: ${text}`).join('');
       // Location and @odata.context are URLs the target wrote, not the suite.
-      const form = id === 'header/location' || id === 'body/context' ? '' : keyFormNote(model, operation, sent);
+      const form = KEY_URL_CHECKS.has(id) ? keyFormNote(model, operation, sent) : '';
       const details = sent.map((exchange) => describeExchange(exchange, target.reproduce)).join('\n');
       record(id, operation, { status: 'fail', message: `${summary}${form}${details ? `\n${details}` : ''}${context}`, summary: `${summary}${form}${context}`, exchanges: sent });
     },

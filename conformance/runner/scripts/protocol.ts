@@ -17,7 +17,7 @@ import { structural, type ResourceState } from './resource.ts';
  */
 
 /** A create's Location (resolved against the request URL, RFC 9110 §10.2.2) must lead to the created entity. */
-export async function judgeLocation(session: Session, create: Operation, exchange: Exchange, type: StructuredType, keys: Record<string, unknown>): Promise<void> {
+export async function judgeLocation(session: Session, create: Operation, exchange: Exchange, type: StructuredType, keys: Record<string, unknown>, readable: boolean): Promise<void> {
   if (!session.wants('header/location', create.id) || exchange.status < 200 || exchange.status >= 300) return;
   const location = exchange.headers['location'];
   if (location === undefined) return session.fail('header/location', create.id, `The create answered ${exchange.status} without a Location header`, [exchange]);
@@ -31,6 +31,8 @@ export async function judgeLocation(session: Session, create: Operation, exchang
   if (!resolved.href.startsWith(`${root}/`)) {
     return session.fail('header/location', create.id, `Location ${JSON.stringify(location)} resolves (against ${exchange.request.url}) to ${resolved.href}, outside the service root ${root}`, [exchange]);
   }
+  // Without a GET of the entity in the model there is nothing to follow the Location with.
+  if (!readable) return session.pass('header/location', create.id, 'present, under the service root (the model has no GET to follow it)');
   const read = await session.send(create.id, 'GET', resolved.href.slice(root.length));
   const body = read.json as Record<string, unknown> | undefined;
   const names = keyProperties(session.model, type);
@@ -187,7 +189,8 @@ function without(body: Record<string, unknown>, name: string): Record<string, un
 /** An Accept the service cannot serve answers 406 (or the service serves it after all). */
 export async function notAcceptable(session: Session, state: ResourceState): Promise<void> {
   const { read } = state.resource.operations;
-  if (!read || !state.entityPath || !state.exists || !session.wants('header/not-acceptable', read.id)) return;
+  if (!read || !session.wants('header/not-acceptable', read.id)) return;
+  if (!state.entityPath || !state.exists) return session.skip('header/not-acceptable', read.id, 'there is no entity to read');
   const exchange = await session.send(read.id, 'GET', state.entityPath, { accept: 'application/xml' });
   const served = /xml/i.test(exchange.headers['content-type'] ?? '');
   if (exchange.status === 406 || (exchange.status === 200 && served)) session.pass('header/not-acceptable', read.id);

@@ -75,7 +75,7 @@ async function createMember(session: Session, instances: Instances, state: Resou
   if (member) state.entityPath = `${state.collectionPath}${memberSegment(member, state.type, state.keys, session)}`;
   if (created && state.entityPath) session.created(state.entityPath);
   state.exists = created;
-  await judgeLocation(session, create, exchange, state.type, state.keys);
+  await judgeLocation(session, create, exchange, state.type, state.keys, state.resource.operations.read !== undefined);
   if (created) state.current = structural(body);
   state.history.push(exchange);
 }
@@ -131,7 +131,7 @@ async function readBack(session: Session, state: ResourceState, read: Operation)
   const creator = state.resource.operations.create ?? (existsImplicitly(state.resource.entity!) ? undefined : state.resource.operations.put);
   if (!state.exists) {
     if (creator) session.skip('sequence/create-read', creator.id, 'the create request did not succeed');
-    for (const id of ['status/success', 'operation/handled', 'content-type/json', 'body/valid', 'body/key'] as const) {
+    for (const id of ['status/success', 'operation/handled', 'content-type/json', 'header/odata-metadata', 'body/valid', 'body/key', 'body/context', 'header/not-acceptable'] as const) {
       session.skip(id, read.id, 'there is no entity to read (it could not be created)');
     }
     return;
@@ -142,7 +142,7 @@ async function readBack(session: Session, state: ResourceState, read: Operation)
   judgeProbe(session, read, exchange, linkOnly ? { graph: [read.successStatus, 404], odata: [200, 204] } : { graph: [read.successStatus], odata: [200] });
   if (linkOnly && exchange.status !== 200) {
     state.exists = false;
-    for (const id of ['query/select', 'query/expand'] as const) session.skip(id, read.id, 'nothing is linked, and the suite cannot link an entity');
+    for (const id of ['query/select', 'query/expand', 'header/not-acceptable'] as const) session.skip(id, read.id, 'nothing is linked, and the suite cannot link an entity');
     return;
   }
   const body = exchange.json as Record<string, unknown> | undefined;

@@ -76,7 +76,8 @@ function parseHeaders(values: readonly string[], command: Command): Record<strin
   const headers: Record<string, string> = {};
   for (const value of values) {
     const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*)$/.exec(value);
-    if (!match) command.error(`error: --header expects 'Name: value' (a header name, a colon, the value); got ${JSON.stringify(value.replace(/:.*$/s, ': ...'))}`, { exitCode: EXIT.usage });
+    // The value may be a secret: the message never repeats it.
+    if (!match) command.error(`error: --header expects 'Name: value' (a header name, a colon, the value); got ${value.length} characters that are not`, { exitCode: EXIT.usage });
     headers[match![1]!] = match![2]!.trim();
   }
   return headers;
