@@ -4,7 +4,7 @@ import { loadModel } from '../generator/load-model.ts';
 import type { Model } from '../generator/model/types.ts';
 import type { CheckSeverity } from './checks/catalog.ts';
 import type { Profile } from './profiles.ts';
-import { planSuite } from './runner/plan.ts';
+import { emptyPlanReason, planSuite } from './runner/plan.ts';
 import type { CheckResult } from './runner/results.ts';
 import { runSuite } from './runner/run-suite.ts';
 import { baseUrlTarget } from './runner/targets/base-url-target.ts';
@@ -36,6 +36,10 @@ export interface ConformanceSuiteOptions {
   serviceRoot?: string;
   profile?: Profile;
   only?: string[];
+  /** Globs over check ids to leave out. */
+  skip?: string[];
+  /** Headers for every request to `baseUrl` (authentication); never shown in messages. */
+  headers?: Record<string, string>;
   /** A failed check of this severity or above fails its test; below, the test passes with an annotation. Default MUST. */
   failOn?: CheckSeverity;
   /** Name of the describe block. */
@@ -49,7 +53,8 @@ const RANK: Record<CheckSeverity, number> = { MAY: 0, SHOULD: 1, MUST: 2 };
 export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
   const model = options.model ?? loadModel({ csdl: options.csdl ?? [], docs: options.docs ?? [] }).model;
   const profile = options.profile ?? 'graph';
-  const plan = planSuite(model, { profile, ...(options.only && { only: options.only }) });
+  const planOptions = { profile, ...(options.only && { only: options.only }), ...(options.skip && { skip: options.skip }) };
+  const plan = planSuite(model, planOptions);
   const results = new Map<string, CheckResult>();
   let failure: unknown;
   const name = options.name ?? `odatakit conformance (${profile})${options.baseUrl ? `: ${options.baseUrl}` : ''}`;
@@ -57,7 +62,7 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
     beforeAll(async () => {
       try {
         const target = options.baseUrl
-          ? baseUrlTarget(options.baseUrl, { ...(options.serviceRoot && { serviceRoot: options.serviceRoot }) })
+          ? baseUrlTarget(options.baseUrl, { ...(options.serviceRoot && { serviceRoot: options.serviceRoot }), ...(options.headers && { headers: options.headers }) })
           : await handlersTarget(options.handlers ?? [], {
               transport: 'direct',
               ...(options.serviceRoot && { serviceRoot: options.serviceRoot }),
@@ -73,6 +78,10 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
         failure = error;
       }
     }, options.timeout ?? 120_000);
+    // A suite that checks nothing must not pass.
+    if (plan.checks.length === 0) test('has checks to run', () => {
+      throw new Error(`nothing to check: ${emptyPlanReason(model, planOptions)}`);
+    });
     const operations = [...new Set(plan.checks.map((check) => check.operation))];
     for (const operation of operations) {
       describe(operation, () => {
