@@ -17,6 +17,11 @@ export function isStandardVocabularyReference(uri: string, includedNamespaces: s
   return includedNamespaces.length > 0 && includedNamespaces.every((namespace) => standardVocabulary(namespace) !== undefined);
 }
 
+/** The namespace of the standard vocabulary with this usual alias (`Core` -> `Org.OData.Core.V1`). */
+export function standardVocabularyByAlias(alias: string): string | undefined {
+  return Object.entries(STANDARD_VOCABULARIES).find(([, vocabulary]) => vocabulary.alias === alias)?.[0];
+}
+
 function split(qualifiedName: string): [string, string] {
   const dot = qualifiedName.lastIndexOf('.');
   return [qualifiedName.slice(0, dot), qualifiedName.slice(dot + 1)];

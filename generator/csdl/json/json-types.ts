@@ -1,4 +1,4 @@
-import { standardTermType, standardVocabularyType, type VocabularyType } from '../../vocabularies/index.ts';
+import { standardTermType, standardVocabularyByAlias, standardVocabularyType, type VocabularyType } from '../../vocabularies/index.ts';
 import { isObject, modelMembers, typeText, type JsonObject } from './json-element.ts';
 
 /**
@@ -57,9 +57,18 @@ export class TermTypes {
     }
   }
 
+  /**
+   * The type of a term. A standard alias the document uses without declaring it (`Core.` with
+   * no edmx:Reference, as Olingo's test services write) still types the value; the term's
+   * name is left as written.
+   */
   termType(term: string): string | undefined {
     const qualified = this.qualify(term);
-    return this.terms.get(qualified) ?? standardTermType(qualified);
+    const found = this.terms.get(qualified) ?? standardTermType(qualified);
+    if (found !== undefined || qualified !== term) return found;
+    const dot = term.lastIndexOf('.');
+    const vocabulary = standardVocabularyByAlias(term.slice(0, dot));
+    return vocabulary ? standardTermType(`${vocabulary}${term.slice(dot)}`) : undefined;
   }
 
   type(qualifiedName: string): VocabularyType | undefined {

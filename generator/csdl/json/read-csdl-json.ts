@@ -73,6 +73,13 @@ const STRUCTURE = new Set([
   '$NavigationPropertyBinding', '$Annotations', '$Alias', '$EntityType', '$Action', '$Function',
 ]);
 
+const TEMPORAL = new Set(['Edm.DateTimeOffset', 'Edm.Duration', 'Edm.TimeOfDay']);
+
+/** A temporal value's precision is 0 when absent, in either form (CSDL 7.2.3); converters write the 0 out. */
+function dropDefaultPrecision(element: XmlElement, object: JsonObject): void {
+  if (object['$Precision'] === 0 && TEMPORAL.has(String(object['$Type']))) delete element.$!['Precision'];
+}
+
 class JsonDocumentReader {
   constructor(private readonly context: AnnotationContext) {}
 
@@ -199,6 +206,7 @@ class JsonDocumentReader {
       const memberPointer = childPointer(pointer, name);
       const navigation = member['$Kind'] === 'NavigationProperty';
       const property = this.factory.element(memberPointer, this.attributes(member, { Name: name, Type: typeText(member)! }));
+      dropDefaultPrecision(property, member);
       // Collection-valued navigation has no nullability (CSDL JSON 8.1): leave it to the XML default.
       this.nullable(property, member, navigation && member['$Collection'] === true ? 'unstated' : 'false');
       if (navigation) this.navigationDetails(property, member, memberPointer);
@@ -236,6 +244,7 @@ class JsonDocumentReader {
         if (!isObject(parameter)) return;
         const at = childPointer(childPointer(pointer, '$Parameter'), index);
         const element_ = this.factory.element(at, this.attributes(parameter, { Type: typeText(parameter)! }));
+        dropDefaultPrecision(element_, parameter);
         this.nullable(element_, parameter);
         readJsonAnnotations(element_, parameter, at, this.context);
         append(element, 'Parameter', element_);
@@ -245,6 +254,7 @@ class JsonDocumentReader {
     if (isObject(returnType)) {
       const at = childPointer(pointer, '$ReturnType');
       const element_ = this.factory.element(at, this.attributes(returnType, { Type: typeText(returnType)! }));
+      dropDefaultPrecision(element_, returnType);
       this.nullable(element_, returnType);
       readJsonAnnotations(element_, returnType, at, this.context);
       append(element, 'ReturnType', element_);
