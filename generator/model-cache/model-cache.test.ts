@@ -6,9 +6,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadModel } from '../load-model.ts';
 import type { Model } from '../model/types.ts';
-import { CORPUS, corpusAvailable, CORPUS_SKIP_REASON, EXAMPLE_CSDL } from '../testing/corpus.ts';
+import { CORPUS, corpusAvailable, CORPUS_SKIP_REASON, EXAMPLE_CSDL, PROJECT_ROOT } from '../testing/corpus.ts';
 import { runCli } from '../testing/run-cli.ts';
-import { computeCodeVersion } from './code-version.ts';
+import { BUILD_FOLDERS, computeCodeVersion } from './code-version.ts';
 import { cacheKey, readEntry, writeEntry } from './model-cache.ts';
 import { defaultCacheDir } from './default-dir.ts';
 
@@ -124,6 +124,16 @@ describe('model cache', () => {
     expect(properties(loadModel({ csdl: [csdl], cache }).model)).toEqual(['id', 'changed']);
   });
 
+  it('text beyond ASCII comes back as it was (the entry is written as ASCII JSON)', () => {
+    const built = loadModel({ csdl: [csdl] });
+    const model = structuredClone(built.model);
+    (model.schemas[0] as { alias?: string }).alias = 'é ß 中文 😀 \u2028';
+    const file = path.join(cache, `${key()}.json`);
+    writeEntry(cache, file, key(), { diagnostics: [], model });
+    expect(readEntry(file, key())?.model).toEqual(model);
+    expect(readFileSync(file).every((byte) => byte < 128)).toBe(true);
+  });
+
   it('an unwritable cache folder costs nothing but the cache', () => {
     writeFileSync(cache, 'a file where the folder should be');
     expect(properties(loadModel({ csdl: [csdl], cache }).model)).toEqual(['id', 'label']);
@@ -173,6 +183,26 @@ describe('what entries are keyed by', () => {
     expect(second).not.toBe(first);
     writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'odatakit', version: '1.0.1' }));
     expect(computeCodeVersion(generator)).not.toBe(second);
+  });
+
+  it('everything the model build imports lies in the folders the code version hashes', () => {
+    const imports = (file: string) => {
+      const text = readFileSync(path.join(PROJECT_ROOT, file), 'utf8');
+      return [...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"](\.[^'"]+)['"]|\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/gm)].map((match) =>
+        path.relative(PROJECT_ROOT, path.resolve(path.dirname(path.join(PROJECT_ROOT, file)), (match[1] ?? match[2])!)),
+      );
+    };
+    const seen = new Set<string>();
+    const queue = ['generator/model/build/build-model.ts', 'generator/model-cache/model-cache.ts'];
+    while (queue.length > 0) {
+      const file = queue.pop()!;
+      if (seen.has(file) || !existsSync(path.join(PROJECT_ROOT, file))) continue;
+      seen.add(file);
+      queue.push(...imports(file));
+    }
+    expect(seen.size).toBeGreaterThan(20);
+    const outside = [...seen].filter((file) => !BUILD_FOLDERS.some((folder) => file.startsWith(`generator/${folder}/`)));
+    expect(outside).toEqual([]);
   });
 
   it('the default folder is node_modules/.cache/odatakit of a project, and none outside one', () => {

@@ -75,7 +75,8 @@ export function readEntry(file: string, key: string): CacheEntry | undefined {
   const payload = bytes.subarray(newline + 1);
   if (String(payload.length) !== length || createHash('sha1').update(payload).digest('hex') !== sha1) return undefined;
   try {
-    const entry = JSON.parse(payload.toString('utf8')) as Partial<CacheEntry> | null;
+    // The payload is ASCII (see writeEntry): latin1 makes a one-byte string without decoding.
+    const entry = JSON.parse(payload.toString('latin1')) as Partial<CacheEntry> | null;
     if (!isEntry(entry)) return undefined;
     touch(file);
     return entry;
@@ -98,7 +99,7 @@ function isEntry(value: Partial<CacheEntry> | null): value is CacheEntry {
 export function writeEntry(dir: string, file: string, key: string, entry: CacheEntry): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    const payload = Buffer.from(JSON.stringify(entry), 'utf8');
+    const payload = Buffer.from(asciiJson(entry), 'latin1');
     const sha1 = createHash('sha1').update(payload).digest('hex');
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${FORMAT} ${key} ${sha1} ${payload.length}\n`, 'latin1'), payload]));
@@ -111,6 +112,15 @@ export function writeEntry(dir: string, file: string, key: string, entry: CacheE
       // Nothing was written.
     }
   }
+}
+
+/**
+ * JSON with every character beyond ASCII escaped (`\u00e9`): the same value when parsed, and a
+ * file that reads back as a one-byte string (half the memory of a two-byte one, and no UTF-8
+ * decoding), which makes a warm load faster.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function touch(file: string): void {

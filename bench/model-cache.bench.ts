@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, PROJECT_ROOT } from '../generator/testing/corpus.ts';
+import type { Bench, BenchResult } from './measure.ts';
+
+/**
+ * The model cache on Graph v1.0: a cold process loading the model from a warm cache, beside a
+ * cold process building it (the same loadModel call, timed inside each process once its
+ * modules are loaded), alternately, five rounds; medians. Also the cost of a miss (build and
+ * write the entry) and the entry's size. The first warm load checks that the cached model is
+ * deeply equal to a fresh build.
+ */
+const ROUNDS = 5;
+const CHILD = path.join(PROJECT_ROOT, 'bench/children/load-model.ts');
+
+interface ChildResult {
+  ms: number;
+  equal?: boolean;
+}
+
+function child(cache: string, compare = false): ChildResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, GRAPH_CSDL, cache, ...(compare ? ['compare'] : [])], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`model cache child failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as ChildResult;
+}
+
+const bench: Bench = async () => {
+  if (!corpusAvailable) {
+    console.log(`model-cache.bench.ts${CORPUS_SKIP_REASON}`);
+    return [];
+  }
+  const cache = mkdtempSync(path.join(tmpdir(), 'odatakit-model-cache-'));
+  try {
+    const miss = child(cache).ms;
+    const entry = readdirSync(cache).find((name) => name.endsWith('.json'))!;
+    const size = statSync(path.join(cache, entry)).size / 2 ** 20;
+    if (child(cache, true).equal !== true) throw new Error('the cached Graph model differs from a fresh build');
+    const build: number[] = [];
+    const warm: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      build.push(child('none').ms);
+      warm.push(child(cache).ms);
+    }
+    const baseline = { name: 'cold process, build', ms: middle(build) };
+    const results: BenchResult[] = [
+      { name: 'model cache: Graph v1.0, cold process, warm cache', ms: middle(warm), baseline, notes: `entry ${size.toFixed(1)} MiB; deeply equal to a build` },
+      { name: 'model cache: Graph v1.0, cold process, miss (build + write)', ms: miss, baseline },
+    ];
+    return results;
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+};
+
+function middle(times: number[]): number {
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+export default bench;
