@@ -4,7 +4,7 @@ import { planGenerate, type GenerateOptions } from '../../emit/generate.ts';
 import { applyPlan, describeChanges } from '../../emit/output.ts';
 import { EXIT } from '../exit-codes.ts';
 import { formatChanges } from '../generate-report.ts';
-import { printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
+import { exitCodeFor, printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
 
 /** One generation (or check); prints and returns the exit code. */
 export function generateOnce(options: GenerateOptions, check: boolean): number {
@@ -17,7 +17,7 @@ export function generateOnce(options: GenerateOptions, check: boolean): number {
   if (!plan) {
     const errors = sorted.filter((diagnostic) => diagnostic.severity === 'error').length;
     printDiagnostics([createDiagnostic('generate/input-errors', { file: options.out, line: 1, column: 1 }, { count: errors })]);
-    return EXIT.findings;
+    return exitCodeFor(sorted) === EXIT.usage ? EXIT.usage : EXIT.findings; // as inspect: an unusable input is exit 2
   }
   if (plan.problems.length > 0) return EXIT.usage;
   const changes = describeChanges(plan);
