@@ -81,6 +81,7 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
   const exchanges = new Map<string, Exchange[]>();
   let variant = 0;
   const createdPaths: string[] = [];
+  const createdSet = new Set<string>();
   let requests = 0;
   const notes = new Map<string, string[]>();
   const record = (id: CheckId, operation: string, outcome: Outcome) => {
@@ -141,7 +142,11 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
     exchangesOf: (operation) => exchanges.get(operation) ?? [],
     nextVariant: () => ++variant,
     created(path) {
-      if (!createdPaths.includes(path)) createdPaths.push(path);
+      // Only a live server keeps what the run made; in-process targets are reset instead.
+      if (target.persistent && !createdSet.has(path)) {
+        createdSet.add(path);
+        createdPaths.push(path);
+      }
       return path;
     },
     createdPaths,
