@@ -64,6 +64,9 @@ const BODY = `
       <Annotations Target="t.manager/best">${note('inherited via derived type')}</Annotations>
       <Annotations Target="t.color/red">${note('red')}</Annotations>
       <Annotations Target="t.svc/people">${note('the set')}</Annotations>
+      <Annotations Target="t.svc/people" Qualifier="tablet">
+        <Annotation Term="Org.OData.Capabilities.V1.InsertRestrictions"><Record><PropertyValue Property="Insertable" Bool="false" /></Record></Annotation>
+      </Annotations>
       <Annotations Target="test.ns">${note('the schema')}</Annotations>
       <Annotations Target="t.find(Edm.String)">${note('no such overload')}</Annotations>
       <Annotations Target="t.poke(t.color)">${note('no such binding')}</Annotations>
@@ -119,6 +122,12 @@ describe('annotation targets', () => {
     expect(descriptions(people)).toEqual(['the set']);
     // The annotations apply through the set only: the property itself is not annotated.
     expect(descriptions(person.properties[1]!)).toEqual([]);
+  });
+
+  it('gives the annotations of a qualified block its qualifier, so they are not read as unqualified', () => {
+    expect(people.annotations.filter((a) => a.qualifier === 'tablet').map((a) => a.term)).toEqual(['Org.OData.Capabilities.V1.InsertRestrictions']);
+    expect(people.capabilities.insertable).toBeUndefined();
+    expect(model.operations.map((o) => o.id)).toContain('POST /people');
   });
 
   it('reads restrictions on a navigation path as that path\'s restrictions', () => {

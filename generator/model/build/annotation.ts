@@ -6,17 +6,18 @@ import { at, qualify, type BuildContext } from './context.ts';
  * Annotations and their values (CSDL XML 14.3-14.4), kept as written in the shape of
  * CSDL JSON so that every annotation survives, interpreted or not.
  */
-export function readAnnotations(element: XmlElement, context: BuildContext): Annotation[] {
-  return childElements(element, 'Annotation').map((annotation) => readAnnotation(annotation, context));
+export function readAnnotations(element: XmlElement, context: BuildContext, blockQualifier?: string): Annotation[] {
+  return childElements(element, 'Annotation').map((annotation) => readAnnotation(annotation, context, blockQualifier));
 }
 
-function readAnnotation(element: XmlElement, context: BuildContext): Annotation {
+/** `blockQualifier`: the Qualifier of an `<Annotations>` block, which its annotations take (CSDL XML 14.2.2). */
+function readAnnotation(element: XmlElement, context: BuildContext, blockQualifier?: string): Annotation {
   const result: Annotation = {
     term: qualify(attribute(element, 'Term') ?? '', context),
     value: expressionValue(element, context),
     source: at(element, context),
   };
-  const qualifier = attribute(element, 'Qualifier');
+  const qualifier = attribute(element, 'Qualifier') ?? blockQualifier;
   if (qualifier !== undefined) result.qualifier = qualifier;
   return result;
 }

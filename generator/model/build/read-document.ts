@@ -79,7 +79,7 @@ function readSchema(element: XmlElement, context: BuildContext, document: CsdlDo
   for (const item of childElements(element, 'Annotations')) {
     document.externalAnnotations.push({
       target: qualifyTarget(requiredAttribute(item, 'Target', 'Annotations', context), context),
-      annotations: readAnnotations(item, context),
+      annotations: readAnnotations(item, context, attribute(item, 'Qualifier')),
       source: at(item, context),
     });
   }
