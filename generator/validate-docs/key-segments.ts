@@ -1,20 +1,20 @@
 /**
  * The key segments of an example URL are literals of the key property's type (OData URL
  * Conventions 4.01, section 4.3.1): a GUID key takes a GUID, an Int32 key a number. Keys
- * are read as key-as-segment (`/partners/9c5d...`) or in parentheses (`partners('9c5d...')`),
- * quotes removed; placeholders (`{id}`) stand for any key. Needs the segments a CSDL gives.
+ * are read as key-as-segment (`/partners/9c5d...`) or in parentheses (`partners('9c5d...')`,
+ * `partners(tenantId='9c5d...')`), quotes removed; placeholders (`{id}`) stand for any key. Needs the segments a CSDL gives.
  */
 import { findProperty, lookupStructuredType } from '../model/queries.ts';
 import type { Operation, SourcePosition } from '../model/types.ts';
 import type { CheckContext } from './context.ts';
-import { splitConcrete } from './operation-match.ts';
+import { concreteSplits } from './operation-match.ts';
 
 const NUMERIC = /^Edm\.(Byte|SByte|Int16|Int32|Int64|Single|Double|Decimal)$/;
 
 export function checkKeySegments(operation: Operation, path: string, at: SourcePosition, context: CheckContext): void {
   const template = operation.path.split('/').filter((segment) => segment !== '');
-  const concrete = splitConcrete(path);
-  if (template.length !== concrete.length) return;
+  const concrete = concreteSplits(path).find((split) => split.length === template.length);
+  if (!concrete) return;
   const keys = keyTypes(operation, context);
   template.forEach((segment, index) => {
     const key = keys.get(/^\{([^}]*)\}$/.exec(segment)?.[1] ?? '');

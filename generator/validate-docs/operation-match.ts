@@ -1,8 +1,10 @@
 /**
  * Matches the URL of an example (`/policies/x/partners/9c5d...`) to an operation of the
  * model (`/policies/x/partners/{tenantId}`), as OData URL Conventions 4 address resources:
- * a placeholder matches any key segment, a key in parentheses (`partners('9c5d...')`) is the
- * same key, and bound actions and functions match with or without their namespace.
+ * a placeholder matches any key segment, a key in parentheses (`partners('9c5d...')`,
+ * `People(UserName='russell')`) is the same key, whichever form the service writes (the
+ * model's urlConventions decide what clients send, not what a page may show), and bound
+ * actions and functions match with or without their namespace.
  */
 import type { HttpMethod, Model, Operation } from '../model/types.ts';
 
@@ -33,13 +35,14 @@ export function indexOperations(model: Model): OperationIndex {
   }
   return {
     match(method, path) {
-      const concrete = splitConcrete(path);
       let best: Indexed[] = [];
       let bestScore = -1;
-      for (const candidate of byShape.get(shapeKey(concrete)) ?? []) {
-        const score = matchScore(candidate.segments, concrete);
-        if (score > bestScore) [best, bestScore] = [[candidate], score];
-        else if (score === bestScore && score >= 0) best.push(candidate);
+      for (const concrete of concreteSplits(path)) {
+        for (const candidate of byShape.get(shapeKey(concrete)) ?? []) {
+          const score = matchScore(candidate.segments, concrete);
+          if (score > bestScore) [best, bestScore] = [[candidate], score];
+          else if (score === bestScore && score >= 0 && !best.includes(candidate)) best.push(candidate);
+        }
       }
       const sameTemplate = bestScore < 0 ? [] : best.map((item) => item.operation);
       const operation = sameTemplate.find((item) => item.method === (method.toUpperCase() as HttpMethod));
@@ -70,6 +73,24 @@ export function splitConcrete(path: string): string[] {
     }
   }
   return segments;
+}
+
+/**
+ * The ways a concrete path may split into segments: as `splitConcrete` does, and, when a segment
+ * reads `name(Property=literal)`, with that one named key split off as well (`People`,
+ * `'russell'`), since a function call with one parameter looks the same until the model says
+ * which it is.
+ */
+export function concreteSplits(path: string): string[][] {
+  const primary = splitConcrete(path);
+  let changed = false;
+  const alternative = primary.flatMap((segment) => {
+    const named = /^([^(]+)\(\s*[A-Za-z_]\w*\s*=([^,=)]+)\)$/.exec(segment);
+    if (!named || !isKeyLiteral(named[2]!)) return [segment];
+    changed = true;
+    return [named[1]!, named[2]!.trim()];
+  });
+  return changed ? [primary, alternative] : [primary];
 }
 
 /** A key literal in parentheses: quoted string, number, GUID, or a `{placeholder}`. */

@@ -48,6 +48,16 @@ describe('resolvePath', () => {
     expect(resolvePath(model, '/policy/partners/{id}/usage()')?.target).toEqual({ type: 'Edm.Int32', collection: false });
   });
 
+  it('resolves $ref after a related navigation only', () => {
+    const related = withCallables();
+    const partner = related.types[`${NS}.partner`];
+    if (partner?.kind !== 'entity') throw new Error('fixture');
+    partner.navigationProperties.push({ ...partner.navigationProperties[0]!, name: 'owners', type: `${NS}.partner`, collection: true, containsTarget: false });
+    expect(resolvePath(related, '/policy/partners/{id}/owners/$ref')?.segments.at(-1)).toEqual({ kind: 'ref' });
+    expect(resolvePath(related, '/policy/partners/{id}/owners/{id2}/$ref')?.segments.slice(-2).map((segment) => segment.kind)).toEqual(['key', 'ref']);
+    expect(resolvePath(related, '/policy/partners/$ref')).toBeUndefined();
+  });
+
   it('gives up on paths the model does not have', () => {
     expect(resolvePath(model, '/nowhere')).toBeUndefined();
     expect(resolvePath(model, '/policy/partners/{id}/missing')).toBeUndefined();

@@ -1,7 +1,7 @@
 /**
  * Resolves a documented path template (`/policies/x/partners/{id}/y`) against the model's
  * entity container (OData URL Conventions 4): entity sets and singletons, navigation
- * properties, keys, type casts and bound actions and functions. Used for documented
+ * properties, keys, type casts, bound actions and functions, and `$ref`. Used for documented
  * operations that no CSDL operation has the shape of.
  */
 import { findNavigationProperty, keyProperties, lookupStructuredType, baseChain } from '../queries.ts';
@@ -34,6 +34,11 @@ export function resolvePath(model: Model, path: string): ResolvedPath | undefine
       segments.push({ kind: 'key', keyProperties: key, placeholders: unique(key, segments), type: state.type.qualifiedName });
       state = { type: state.type, collection: false };
       continue;
+    }
+    if (part === '$ref' && i === parts.length - 1 && throughRelated(segments)) {
+      // The link of a related navigation (or of its member), as Graph pages write `/members/$ref`.
+      segments.push({ kind: 'ref' });
+      break;
     }
     const next = step(model, state, part, segments);
     if (!next) return undefined;
@@ -103,6 +108,12 @@ function boundCallable(model: Model, state: State, part: string, segments: PathS
   segments.push({ kind, name: callable.qualifiedName, parameters, placeholders: unique(parameters, segments) });
   const target = callable.returnType ? { type: callable.returnType.type, collection: callable.returnType.collection } : { type: state.type.qualifiedName, collection: state.collection };
   return { segments, target, callable };
+}
+
+/** The path ends at a non-contained navigation, or at a member of one: it has a `$ref`. */
+function throughRelated(segments: PathSegment[]): boolean {
+  const last = segments.at(-1)?.kind === 'key' ? segments.at(-2) : segments.at(-1);
+  return last?.kind === 'navigation' && !last.containsTarget;
 }
 
 /** Placeholders named after key properties, renamed when the name is taken earlier in the path. */
