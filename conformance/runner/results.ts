@@ -47,7 +47,8 @@ function judgeThrows(session: Session, operation: string): void {
 }
 
 function judgeErrorShape(session: Session, operation: string): void {
-  const errors = session.exchangesOf(operation).filter((exchange) => exchange.status >= 400 && exchange.status < 500 && exchange.status !== 405);
+  // Every error response (JSON Format 4.01 §21), 5xx included; not msw's own answer to a handler that threw.
+  const errors = session.exchangesOf(operation).filter((exchange) => exchange.status >= 400 && exchange.thrown === undefined);
   if (errors.length === 0) return session.skip('error/shape', operation, 'no error response to inspect');
   for (const exchange of errors) {
     const problem = errorShapeProblem(exchange);
