@@ -1,7 +1,7 @@
 import { createDiagnostic } from '../diagnostics/diagnostic.ts';
 import { UserInputError } from '../diagnostics/user-error.ts';
 import { isStandardVocabularyReference } from '../vocabularies/index.ts';
-import { noFetchedDocuments, type FetchedDocuments } from './reference-loader.ts';
+import { isUrl, noFetchedDocuments, type FetchedDocuments } from './reference-loader.ts';
 import { readReferences } from './references.ts';
 
 export interface FetchOptions {
@@ -56,6 +56,12 @@ export async function fetchCsdl(urls: string[], options: FetchOptions = {}): Pro
     }
   }
   return fetched;
+}
+
+/** The CLI's step before building: fetches the URLs among `--csdl` (none: nothing fetched). */
+export async function fetchCsdlInputs(locations: string[], headers: Record<string, string> = {}): Promise<FetchedDocuments | undefined> {
+  const urls = locations.filter(isUrl);
+  return urls.length > 0 ? fetchCsdl(urls, { headers }) : undefined;
 }
 
 function checkedUrl(text: string): URL {

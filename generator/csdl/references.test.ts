@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -155,19 +155,29 @@ describe('--csdl by URL, with --header, following references by URL', () => {
     ]);
   });
 
+  /** The CLI in a child process, without blocking this one (it serves the requests). */
+  const run = (args: string[], cwd = PROJECT_ROOT) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/odatakit-dev.mjs'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (status) => done({ status, stdout, stderr }));
+    });
+
+  it('odatakit generate --csdl URL --header writes the client', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'odatakit-url-generate-'));
+    const result = await run(['generate', '--csdl', `${base}/service/$metadata`, '--header', 'Authorization: Bearer secret', '--out', 'out'], folder);
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(folder, 'out/types.gen.ts'), 'utf8')).toContain('Amount');
+    expect(JSON.parse(readFileSync(join(folder, 'out/.odatakit-manifest.json'), 'utf8')).inputs).toHaveProperty([`${base}/service/$metadata`]);
+  });
+
   it('odatakit inspect --csdl URL --header: exit 0; without the header: exit 2 naming the URL and the status', async () => {
-    const run = (args: string[]) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((done) => {
-        const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin/odatakit-dev.mjs'), 'inspect', ...args], { env: { ...process.env, NO_COLOR: '1' } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('close', (status) => done({ status, stdout, stderr }));
-      });
     const [ok, refused] = await Promise.all([
-      run(['--csdl', `${base}/service/$metadata`, '--header', 'Authorization: Bearer secret']),
-      run(['--csdl', `${base}/service/$metadata`]),
+      run(['inspect', '--csdl', `${base}/service/$metadata`, '--header', 'Authorization: Bearer secret']),
+      run(['inspect', '--csdl', `${base}/service/$metadata`]),
     ]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/complexTypes\s+1/);

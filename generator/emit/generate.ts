@@ -3,11 +3,12 @@ import { relative, resolve, sep } from 'node:path';
 import { createDiagnostic } from '../diagnostics/diagnostic.ts';
 import { DiagnosticCollector } from '../diagnostics/collector.ts';
 import { UserInputError } from '../diagnostics/user-error.ts';
+import { isUrl, type FetchedDocuments } from '../csdl/reference-loader.ts';
 import { loadModel } from '../load-model.ts';
 import type { Model } from '../model/types.ts';
 import type { EmitOptions, OutputFile } from './emitter.ts';
 import { includeOnly } from './include.ts';
-import { hashInput } from './output/hash.ts';
+import { hashInput, sha256 } from './output/hash.ts';
 import { planOutput, type OutputPlan } from './output/plan.ts';
 import { EMITTERS } from './registry.ts';
 import { portableImports } from './portable-imports.ts';
@@ -25,6 +26,8 @@ export interface GenerateOptions {
   emit: EmitOptions;
   /** Paths are relative to this folder (default: the working directory). */
   cwd?: string;
+  /** `--csdl` URLs, fetched (csdl/fetch-csdl.ts): their documents and those reached by reference. */
+  fetched?: FetchedDocuments;
   /** The model cache folder (generator/model-cache/); absent: no cache. */
   cache?: string | undefined;
 }
@@ -51,7 +54,8 @@ export function planGenerate(options: GenerateOptions): GenerateRun {
   const at = (path: string) => resolve(cwd, path);
   if (options.templates !== undefined) requireFolder(at(options.templates), '--templates');
   const started = performance.now();
-  const loaded = loadModel({ csdl: options.csdl.map(at), docs: options.docs.map(at), cache: options.cache });
+  const csdl = options.csdl.map((location) => (isUrl(location) ? location : at(location)));
+  const loaded = loadModel({ csdl, docs: options.docs.map(at), cache: options.cache, fetched: options.fetched });
   const { model: fullModel, diagnostics } = loaded;
   const { model, unmatched } = includeOnly(fullModel, options.include);
   const modelMs = performance.now() - started;
@@ -68,7 +72,7 @@ export function planGenerate(options: GenerateOptions): GenerateRun {
   if (blocksGeneration(diagnostics)) return { model, diagnostics, unmatched, timings: { modelMs, emitMs: performance.now() - started - modelMs } };
   const plan = planOutput(at(options.out), files, {
     generator: GENERATOR_ID,
-    inputs: inputHashes(cwd, [...options.csdl, ...options.docs, ...(options.templates !== undefined ? [options.templates] : [])]),
+    inputs: inputHashes(cwd, [...options.csdl, ...options.docs, ...(options.templates !== undefined ? [options.templates] : [])], options.fetched),
     options: { ieee754Compatible: options.emit.ieee754Compatible, include: [...options.include].sort() },
   });
   diagnostics.items.push(...plan.warnings, ...plan.problems);
@@ -86,9 +90,14 @@ export function blocksGeneration(diagnostics: DiagnosticCollector): boolean {
 }
 
 /** Input path (relative to cwd, `/`-separated, so the manifest is the same on every machine) -> hash. */
-function inputHashes(cwd: string, inputs: string[]): Record<string, string> {
+function inputHashes(cwd: string, inputs: string[], fetched: FetchedDocuments | undefined): Record<string, string> {
   const hashes: Record<string, string> = {};
   for (const input of inputs) {
+    const document = isUrl(input) ? fetched?.documents.get(new URL(input).href) : undefined;
+    if (document) {
+      hashes[input] = sha256(document.text);
+      continue;
+    }
     const absolute = resolve(cwd, input);
     if (!existsSync(absolute)) {
       throw new UserInputError([createDiagnostic('input/not-found', { file: absolute, line: 1, column: 1 }, { path: absolute, reason: 'no such file or folder' })]);

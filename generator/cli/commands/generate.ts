@@ -3,19 +3,21 @@ import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { UserInputError } from '../../diagnostics/user-error.ts';
 import type { GenerateOptions } from '../../emit/generate.ts';
 import { readGenerateConfig, CONFIG_FILE, type GenerateConfig } from '../config.ts';
-import { addCacheOptions, cacheFolder } from '../options.ts';
+import { addCacheOptions, cacheFolder, header } from '../options.ts';
 
 /** The config file's options, plus the two that only make sense on the command line. */
 interface GenerateFlags extends GenerateConfig {
   check?: boolean;
   watch?: boolean;
   cache?: string | boolean;
+  header?: Record<string, string>;
 }
 
 export function registerGenerate(program: Command): void {
   addCacheOptions(program.command('generate'))
     .description('Generate TypeScript types (and every other registered emitter) from CSDL and/or Graph docs')
-    .option('--csdl <file...>', 'CSDL XML files ($metadata)')
+    .option('--csdl <file|url...>', 'CSDL files ($metadata, XML or JSON) or https:// URLs of a $metadata')
+    .option('--header <name: value>', 'HTTP header for fetching --csdl URLs (e.g. authentication); repeatable', header)
     .option('--docs <dir|file...>', 'Graph reference pages: markdown files or folders')
     .option('--out <dir>', 'output folder (only files listed in its manifest are ever removed)')
     .option('--templates <dir>', 'folder of templates overriding the built-in ones by file name')
@@ -39,7 +41,8 @@ export function registerGenerate(program: Command): void {
         await watchGenerate(options, () => generateOnce(resolveOptions(flags, process.cwd()), false));
         return;
       }
-      process.exitCode = generateOnce(options, flags.check === true);
+      const { fetchCsdlInputs } = await import('../../csdl/fetch-csdl.ts');
+      process.exitCode = generateOnce({ ...options, fetched: await fetchCsdlInputs(options.csdl, flags.header) }, flags.check === true);
     });
 }
 
