@@ -21,6 +21,8 @@ export interface GenerateConfig {
   templates?: string;
   include?: string[];
   ieee754Compatible?: boolean;
+  /** Keys as path segments (true) or in parentheses (false), whatever the CSDL says (generator/model/operations/url-conventions.ts). */
+  keyAsSegment?: boolean;
 }
 
 type FieldKind = 'strings' | 'string' | 'boolean';
@@ -31,6 +33,7 @@ const GENERATE_FIELDS: Record<keyof GenerateConfig, FieldKind> = {
   templates: 'string',
   include: 'strings',
   ieee754Compatible: 'boolean',
+  keyAsSegment: 'boolean',
 };
 
 /** The `generate` section, or `{}` when there is no config file. Bad content: UserInputError (exit 2). */

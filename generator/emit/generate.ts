@@ -30,6 +30,8 @@ export interface GenerateOptions {
   fetched?: FetchedDocuments;
   /** The model cache folder (generator/model-cache/); absent: no cache. */
   cache?: string | undefined;
+  /** Keys as path segments or in parentheses, over what the inputs say (url-conventions.ts); absent: the inputs decide. */
+  keyAsSegment?: boolean;
 }
 
 export interface GenerateRun {
@@ -55,7 +57,7 @@ export function planGenerate(options: GenerateOptions): GenerateRun {
   if (options.templates !== undefined) requireFolder(at(options.templates), '--templates');
   const started = performance.now();
   const csdl = options.csdl.map((location) => (isUrl(location) ? location : at(location)));
-  const loaded = loadModel({ csdl, docs: options.docs.map(at), cache: options.cache, fetched: options.fetched });
+  const loaded = loadModel({ csdl, docs: options.docs.map(at), cache: options.cache, fetched: options.fetched, ...(options.keyAsSegment !== undefined && { keyAsSegment: options.keyAsSegment }) });
   const { model: fullModel, diagnostics } = loaded;
   const { model, unmatched } = includeOnly(fullModel, options.include);
   const modelMs = performance.now() - started;

@@ -23,6 +23,8 @@ export function registerGenerate(program: Command): void {
     .option('--templates <dir>', 'folder of templates overriding the built-in ones by file name')
     .option('--include <glob...>', 'only these types (qualified-name glob) and operations (path glob starting with /)')
     .option('--ieee754-compatible', 'Int64 and Decimal as strings (IEEE754Compatible=true)')
+    .option('--key-as-segment', 'write keys as path segments (/People/x), whatever the CSDL declares')
+    .option('--no-key-as-segment', 'write keys in parentheses (People(\'x\')), whatever the CSDL or the docs say')
     .option('--check', 'write nothing; exit 1 and list the files that would change')
     .option('--watch', 'regenerate when an input changes')
     .addHelpText(
@@ -56,6 +58,7 @@ export function resolveOptions(flags: GenerateFlags, cwd: string): GenerateOptio
   if (csdl.length === 0 && docs.length === 0) throw usage(`give --csdl and/or --docs (or set them in ${CONFIG_FILE})`);
   if (out === undefined) throw usage(`give --out (or set "out" in ${CONFIG_FILE})`);
   const templates = flags.templates ?? config.templates;
+  const keyAsSegment = flags.keyAsSegment ?? config.keyAsSegment;
   return {
     csdl,
     docs,
@@ -65,6 +68,7 @@ export function resolveOptions(flags: GenerateFlags, cwd: string): GenerateOptio
     emit: { ieee754Compatible: flags.ieee754Compatible ?? config.ieee754Compatible ?? false },
     cwd,
     cache: cacheFolder(flags.cache, cwd),
+    ...(keyAsSegment !== undefined && { keyAsSegment }),
   };
 }
 
