@@ -87,3 +87,30 @@ describe('invalid schemas', () => {
     expect(validator.validate('test.ns.item', { code: 'a' }, 'read')).toEqual([]);
   });
 });
+
+describe('attribute values', () => {
+  const { model, diagnostics } = build(
+    [
+      '<EntityType Name="e" OpenType="True">', // 8
+      '<Key><PropertyRef Name="id" /></Key>', // 9
+      '<Property Name="id" Type="Edm.String" Nullable="0" MaxLength="max" />', // 10: xs:boolean 0 is false
+      '<Property Name="a" Type="Edm.String" MaxLength="ten" Unicode="1" />', // 11
+      '<Property Name="b" Type="Edm.Decimal" Precision="-1" Scale="floating" />', // 12
+      '<Property Name="c" Type="Edm.GeographyPoint" SRID="variable" />', // 13
+      '</EntityType>',
+      '<EnumType Name="en"><Member Name="x" Value="1.5" /></EnumType>', // 15
+    ].join('\n'),
+  );
+
+  it('are checked where CSDL types them, and read as xs:boolean', () => {
+    expect(diagnostics.map((d) => [d.line, d.code, d.message])).toEqual([
+      [8, 'csdl/invalid-attribute', '<EntityType> OpenType="True" is invalid: expected true or false'],
+      [11, 'csdl/invalid-attribute', '<Property> MaxLength="ten" is invalid: expected a positive integer or max'],
+      [12, 'csdl/invalid-attribute', '<Property> Precision="-1" is invalid: expected a non-negative integer'],
+      [15, 'csdl/invalid-attribute', '<Member> Value="1.5" is invalid: expected an integer'],
+    ]);
+    const entity = model.types['test.ns.e'] as EntityType;
+    expect(entity.properties[0]!.nullable).toBe(false);
+    expect(entity.properties[1]!.unicode).toBe(true);
+  });
+});

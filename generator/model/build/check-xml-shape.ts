@@ -1,4 +1,4 @@
-import { childElements, childTags, positionOf, textOf, type XmlElement } from '../../csdl/xml-element.ts';
+import { attribute as attributeValue, childElements, childTags, positionOf, textOf, type XmlElement } from '../../csdl/xml-element.ts';
 import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import type { LineIndex } from '../../diagnostics/line-index.ts';
 
@@ -53,6 +53,27 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
 };
 const ALLOWED = new Map(Object.entries(ATTRIBUTES).map(([tag, names]) => [tag, new Set(names)]));
 
+/** What the values of CSDL's typed attributes may be (CSDL XML 4.01, 6-13), as the reason when one is not. */
+const BOOLEAN = (value: string) => (value === 'true' || value === 'false' || value === '1' || value === '0' ? undefined : 'expected true or false');
+const COUNT = /^\d+$/;
+const VALUES: Record<string, (value: string) => string | undefined> = {
+  Abstract: BOOLEAN,
+  ContainsTarget: BOOLEAN,
+  HasStream: BOOLEAN,
+  IncludeInServiceDocument: BOOLEAN,
+  IsBound: BOOLEAN,
+  IsComposable: BOOLEAN,
+  IsFlags: BOOLEAN,
+  Nullable: BOOLEAN,
+  OpenType: BOOLEAN,
+  Unicode: BOOLEAN,
+  MaxLength: (value) => (value === 'max' || (COUNT.test(value) && value !== '0') ? undefined : 'expected a positive integer or max'),
+  Precision: (value) => (COUNT.test(value) ? undefined : 'expected a non-negative integer'),
+  Scale: (value) => (COUNT.test(value) || value === 'variable' || value === 'floating' ? undefined : 'expected a non-negative integer, variable or floating'),
+  SRID: (value) => (COUNT.test(value) || value === 'variable' ? undefined : 'expected a non-negative integer or variable'),
+};
+const MEMBER_VALUE = /^-?\d+$/;
+
 export function checkXmlShape(root: XmlElement, rootTag: string, lines: LineIndex, diagnostics: DiagnosticCollector): void {
   const pending: [string, XmlElement][] = [[rootTag, root]];
   for (let next = pending.pop(); next; next = pending.pop()) {
@@ -66,7 +87,11 @@ export function checkXmlShape(root: XmlElement, rootTag: string, lines: LineInde
 
 function checkElement(tag: string, element: XmlElement, allowed: Set<string>, lines: LineIndex, diagnostics: DiagnosticCollector): void {
   for (const attribute of Object.keys(element.$ ?? {})) {
-    if (allowed.has(attribute) || attribute.includes(':') || attribute === 'xmlns') continue;
+    if (allowed.has(attribute)) {
+      checkValue(tag, element, attribute, lines, diagnostics);
+      continue;
+    }
+    if (attribute.includes(':') || attribute === 'xmlns') continue;
     const suggestion = closest(attribute, allowed);
     diagnostics.report('csdl/unknown-attribute', positionOf(element, lines), {
       element: tag,
@@ -78,6 +103,13 @@ function checkElement(tag: string, element: XmlElement, allowed: Set<string>, li
   if (text !== '') {
     diagnostics.report('csdl/stray-text', positionOf(element, lines), { element: tag, text: text.length > 40 ? `${text.slice(0, 40)}...` : text });
   }
+}
+
+function checkValue(tag: string, element: XmlElement, attribute: string, lines: LineIndex, diagnostics: DiagnosticCollector): void {
+  const value = attributeValue(element, attribute) ?? '';
+  const rule = tag === 'Member' && attribute === 'Value' ? (text: string) => (MEMBER_VALUE.test(text) ? undefined : 'expected an integer') : VALUES[attribute];
+  const reason = rule?.(value);
+  if (reason) diagnostics.report('csdl/invalid-attribute', positionOf(element, lines), { element: tag, attribute, value, reason });
 }
 
 /** The allowed name a misspelling most likely meant: same letters but for case, or at most two edits away. */

@@ -35,10 +35,11 @@ export function typeReference(typeText: string, context: Pick<BuildContext, 'ali
   return { type: qualify(inner, context), collection: Boolean(match) };
 }
 
-/** Reads a boolean attribute; absent gives `fallback`. */
+/** Reads a boolean attribute (xs:boolean: true, false, 1, 0); absent gives `fallback`. Other values are reported by check-xml-shape.ts. */
 export function booleanAttribute(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  return value === 'true';
+  if (value === 'true' || value === '1') return true;
+  return value === 'false' || value === '0' ? false : fallback;
 }
 
 /** Reads an attribute CSDL requires; a missing one is reported and read as ''. */

@@ -7,18 +7,25 @@ import { at, booleanAttribute, requiredAttribute, typeReference, type BuildConte
 export function readFacets(element: XmlElement): Facets {
   const facets: Facets = { nullable: booleanAttribute(attribute(element, 'Nullable'), true) };
   const maxLength = attribute(element, 'MaxLength');
-  if (maxLength !== undefined) facets.maxLength = maxLength === 'max' ? 'max' : Number(maxLength);
+  // Invalid values are reported by check-xml-shape.ts and left out here.
+  if (maxLength === 'max') facets.maxLength = 'max';
+  else if (isCount(maxLength)) facets.maxLength = Number(maxLength);
   const precision = attribute(element, 'Precision');
-  if (precision !== undefined) facets.precision = Number(precision);
+  if (isCount(precision)) facets.precision = Number(precision);
   const scale = attribute(element, 'Scale');
-  if (scale !== undefined) facets.scale = scale === 'variable' || scale === 'floating' ? scale : Number(scale);
+  if (scale === 'variable' || scale === 'floating') facets.scale = scale;
+  else if (isCount(scale)) facets.scale = Number(scale);
   const srid = attribute(element, 'SRID');
   if (srid !== undefined) facets.srid = srid;
   const unicode = attribute(element, 'Unicode');
-  if (unicode !== undefined) facets.unicode = unicode === 'true';
+  if (unicode !== undefined) facets.unicode = booleanAttribute(unicode, true);
   const defaultValue = attribute(element, 'DefaultValue');
   if (defaultValue !== undefined) facets.defaultValue = defaultValue;
   return facets;
+}
+
+function isCount(value: string | undefined): value is string {
+  return value !== undefined && /^\d+$/.test(value);
 }
 
 /** A structural property (CSDL XML 7.1). Annotation-derived flags are set later, once external annotations are in. */
