@@ -42,6 +42,7 @@ export function analyzeImpact(input: ImpactInput): ImpactReport {
     oldModel: input.oldModel,
     cwd: input.cwd,
     findings: [],
+    programFile: (path) => program.getSourceFile(path),
   };
   const files = userFiles(program, generated.dir);
   for (const file of files) {

@@ -17,6 +17,8 @@ export interface ImpactContext {
   oldModel: Model;
   cwd: string;
   findings: ImpactFinding[];
+  /** A source file of the program by path (the generated client, for its structure). */
+  programFile(path: string): TS.SourceFile | undefined;
 }
 
 /** Records one finding at a node, once per node and change. */

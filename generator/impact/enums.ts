@@ -14,6 +14,22 @@ export function visitEnums(context: ImpactContext, node: TS.Node): void {
   if (ts.isSwitchStatement(node)) switchStatement(context, node);
   else if (ts.isIfStatement(node) && !(ts.isIfStatement(node.parent) && node.parent.elseStatement === node)) ifChain(context, node);
   else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) memberLiteral(context, node);
+  else if (ts.isObjectLiteralExpression(node)) enumKeyedObject(context, node);
+}
+
+/** `const labels: Record<RiskDetail, string> = { ... }`: a map with a key per member, which a new member leaves incomplete. */
+function enumKeyedObject(context: ImpactContext, node: TS.ObjectLiteralExpression): void {
+  const { ts, checker } = context;
+  const type = checker.getContextualType(node);
+  const keyType = type?.aliasSymbol?.getName() === 'Record' ? type.aliasTypeArguments?.[0] : undefined;
+  const enumName = keyType && enumOfAlias(context, keyType);
+  if (!enumName) return;
+  const handled = new Set<string>();
+  for (const property of node.properties) {
+    const name = property.name;
+    if (name && (ts.isIdentifier(name) || ts.isStringLiteralLike(name))) handled.add(name.text);
+  }
+  branchFindings(context, node, enumName, `builds a \`Record\` keyed by every member of ${enumName.slice(enumName.lastIndexOf('.') + 1)}`, handled, 'the object lacks its key and stops compiling once the code is regenerated');
 }
 
 function switchStatement(context: ImpactContext, node: TS.SwitchStatement): void {

@@ -55,30 +55,38 @@ describe('diff --impact on a small project', () => {
     expect(findingsIn('types.ts')).toEqual(['3:22 type type-removed shop.promo', '5:31 type type-removed shop.promo']);
   });
 
-  it('enums: a switch and an if chain that a new member slips through, and a removed member written as a literal', () => {
+  it('enums: a switch, an if chain and a Record that a new member slips through, and a removed member written as a literal', () => {
     expect(findingsIn('enums.ts')).toEqual([
       '4:3 branch enum-member-added shop.status/returned',
       '9:10 member enum-member-removed shop.status/legacy',
       '16:3 branch enum-member-added shop.tier/gold',
+      '21:50 branch enum-member-added shop.tier/gold',
     ]);
     expect(whyAt('enums.ts', 16, 'branch')).toEqual(['Tests `tier` in an if chain (shop.tier), which gains the member `gold`: no branch handles it.']);
   });
 
-  it('request builders: entity sets, keys, navigation steps (through a const), operations and callables', () => {
+  it('request builders: entity sets, keys, navigation steps (through a const or a parameter), operations and callables', () => {
     expect(findingsIn('requests.ts')).toEqual([
-      '4:24 request entity-set-removed shop.service/archive',
-      '4:32 request operation-removed GET /archive',
-      '8:26 request key-changed shop.product',
-      '12:32 request required-parameter-added shop.cancel(shop.order)/code',
-      '16:17 request operation-removed GET /topCustomers()',
-      '16:17 request callable-removed shop.topCustomers()',
-      '20:40 request containment-changed shop.order/lines',
-      '25:33 request navigation-removed shop.order/customer',
-      '25:42 request operation-removed GET /orders/{id}/customer',
+      '5:24 request entity-set-removed shop.service/archive',
+      '5:32 request operation-removed GET /archive',
+      '9:26 request key-changed shop.product',
+      '13:32 request required-parameter-added shop.cancel(shop.order)/code',
+      '17:17 request operation-removed GET /topCustomers()',
+      '17:17 request callable-removed shop.topCustomers()',
+      '21:40 request containment-changed shop.order/lines',
+      '26:33 request navigation-removed shop.order/customer',
+      '26:42 request operation-removed GET /orders/{id}/customer',
+      // A parameter of type OrderItem: the client reaches OrderItem from /orders/{id} and /archive/{id}.
+      '31:17 request entity-set-removed shop.service/archive',
+      '31:23 request containment-changed shop.order/lines',
+      '31:29 request operation-removed GET /archive/{id}/lines',
     ]);
-    expect(whyAt('requests.ts', 12, 'request')).toEqual([
+    expect(whyAt('requests.ts', 13, 'request')).toEqual([
       "Calls `client.orders.byId(id).cancel({ reason: 'changed my mind' })` (shop.cancel(shop.order)), which now requires the parameter `code`.",
     ]);
+    expect(whyAt('requests.ts', 31, 'request')[0]).toBe(
+      '`order` (of type OrderItem) in `order.lines.get()` can come through `archive` (shop.service/archive), which the new schema removes.',
+    );
   });
 
   it('request builders: $select and $expand naming a changed property or navigation property', () => {
@@ -114,13 +122,13 @@ describe('diff --impact on a small project', () => {
 
   it('text: a summary, then each finding with file:line:col, the change and why; markdown: a table and the places by file', () => {
     const text = formatImpactText(report).split('\n');
-    expect(text[0]).toBe('30 findings in 8 files for 18 changes (16 breaking, 2 dangerous); 18 breaking or dangerous changes not used by the project');
+    expect(text[0]).toBe('34 findings in 8 files for 19 changes (17 breaking, 2 dangerous); 17 breaking or dangerous changes not used by the project');
     expect(text.slice(2, 4)).toEqual([
       'src/enums.ts:4:3  dangerous  shop.status/returned  [enum-member-added]',
       '  Switches over `status` (shop.status), which gains the member `returned`: no case handles it.',
     ]);
     const markdown = formatImpactMarkdown(report);
-    expect(markdown).toContain('| breaking | `shop.service/archive` | Entity set removed (was shop.order) (`entity-set-removed`) | 1 |');
+    expect(markdown).toContain('| breaking | `shop.service/archive` | Entity set removed (was shop.order) (`entity-set-removed`) | 2 |');
     expect(markdown).toContain('**src/requests.ts**');
     expect(markdown.length).toBeLessThan(65_536);
   });

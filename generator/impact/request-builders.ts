@@ -17,11 +17,8 @@ import { sentence } from './why.ts';
  */
 const VERBS: Record<string, Operation['method']> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' };
 
-type Step =
-  | { kind: 'name'; name: string; node: TS.Node }
-  | { kind: 'key'; node: TS.Node }
-  | { kind: 'cast'; type: string; node: TS.Node }
-  | { kind: 'ref'; node: TS.Node };
+/** `via`: for a step before the code's own, what the code holds that the path reaches. */
+type Step = ({ kind: 'name'; name: string } | { kind: 'key' } | { kind: 'cast'; type: string } | { kind: 'ref' }) & { node: TS.Node; via?: string };
 
 export function visitRequests(context: ImpactContext, node: TS.Node): void {
   const { ts } = context;
@@ -33,28 +30,115 @@ export function visitRequests(context: ImpactContext, node: TS.Node): void {
   const verb = declaredIn(declaration, context.generated.verbsFile) ? VERBS[callee.name.text] : undefined;
   const callable = !verb && declaredIn(declaration, context.generated.clientFile) && ts.isMethodSignature(declaration) && !['byId', '$cast'].includes(callee.name.text);
   if (!verb && !callable) return;
-  const steps = chainOf(context, callee.expression, 0);
-  if (!steps) return;
-  const position = walkSteps(context, steps);
-  if (!position) return;
   const call = `\`${excerpt(node)}\``;
-  for (const step of position.steps) stepFindings(context, step, call);
-  if (verb) {
-    verbFindings(context, position, verb, callee.name, call);
-    queryOptions(context, position, node);
-  } else callableFindings(context, position, memberName(callee.name.text), callee.name, call);
+  for (const steps of chainsOf(context, callee.expression)) {
+    const position = walkSteps(context, steps);
+    if (!position) continue;
+    for (const step of position.steps) stepFindings(context, step, call);
+    if (verb) {
+      verbFindings(context, position, verb, callee.name, call);
+      queryOptions(context, position, node);
+    } else callableFindings(context, position, memberName(callee.name.text), callee.name, call);
+  }
+}
+
+/**
+ * The paths an expression can stand for: one, rebuilt back to the `Client`; or, when it starts
+ * at a value of a builder interface the code received (a parameter, a field), every path by
+ * which the client reaches that interface (interfaces are shared between equivalent positions).
+ */
+function chainsOf(context: ImpactContext, expression: TS.Expression): Step[][] {
+  const from: { node?: TS.Expression } = {};
+  const steps = chainOf(context, expression, 0, from);
+  if (steps) return [steps];
+  const start = from.node;
+  const name = start && builderInterface(context, context.checker.getTypeAtLocation(start));
+  if (!start || !name) return [];
+  const rest = stepsAfter(context, expression, start);
+  const via = `\`${excerpt(start)}\` (of type ${name})`;
+  return rest ? pathsTo(context, name).map((prefix) => [...prefix.map((step) => ({ ...step, node: start, via })), ...rest]) : [];
+}
+
+/** The steps from `start` (a sub-expression of `expression`) to `expression`. */
+function stepsAfter(context: ImpactContext, expression: TS.Expression, start: TS.Expression): Step[] | undefined {
+  return chainOf(context, expression, 0, {}, start);
+}
+
+/** The name of a generated builder interface (not `Client`) a type is, if it is one. */
+function builderInterface(context: ImpactContext, type: TS.Type): string | undefined {
+  const symbol = type.getSymbol();
+  const declaration = symbol?.declarations?.[0];
+  if (!symbol || !declaration || !declaredIn(declaration, context.generated.clientFile) || !context.ts.isInterfaceDeclaration(declaration)) return undefined;
+  return symbol.getName() === 'Client' ? undefined : symbol.getName();
+}
+
+/** At most this many paths to one interface: shared ones are reached from many places. */
+const MAX_PATHS = 32;
+
+type Edge = { from: string; step: Step };
+const reverseIndexes = new WeakMap<object, Map<string, Edge[]>>();
+
+/** Paths from the `Client` to an interface, shortest first, through the members of client.gen.ts. */
+function pathsTo(context: ImpactContext, name: string): Step[][] {
+  const edges = reverseEdges(context);
+  const found: Step[][] = [];
+  let frontier: { name: string; steps: Step[]; seen: Set<string> }[] = [{ name, steps: [], seen: new Set([name]) }];
+  while (frontier.length > 0 && found.length < MAX_PATHS) {
+    const next: typeof frontier = [];
+    for (const item of frontier) {
+      for (const edge of edges.get(item.name) ?? []) {
+        const steps = [edge.step, ...item.steps];
+        if (edge.from === 'Client') found.push(steps);
+        else if (!item.seen.has(edge.from)) next.push({ name: edge.from, steps, seen: new Set([...item.seen, edge.from]) });
+      }
+    }
+    frontier = next.slice(0, MAX_PATHS * 4);
+  }
+  return found.slice(0, MAX_PATHS);
+}
+
+/** For each builder interface, the interfaces whose members lead to it, and by which step. */
+function reverseEdges(context: ImpactContext): Map<string, Edge[]> {
+  let index = reverseIndexes.get(context.checker);
+  if (index) return index;
+  index = new Map();
+  const { ts } = context;
+  for (const statement of context.programFile(context.generated.clientFile)?.statements ?? []) {
+    if (!ts.isInterfaceDeclaration(statement)) continue;
+    for (const member of statement.members) {
+      const target = (ts.isPropertySignature(member) || ts.isMethodSignature(member)) && member.type && ts.isTypeReferenceNode(member.type) && ts.isIdentifier(member.type.typeName) ? member.type.typeName.text : undefined;
+      const key = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+      if (!target || key === undefined) continue;
+      let step: Step | undefined;
+      if (ts.isPropertySignature(member)) step = { kind: 'name', name: memberName(key), node: member };
+      else if (key === 'byId') step = { kind: 'key', node: member };
+      else if (key === '$cast' && ts.isMethodSignature(member)) {
+        const literal = member.parameters[0]?.type;
+        if (literal && ts.isLiteralTypeNode(literal) && ts.isStringLiteral(literal.literal)) step = { kind: 'cast', type: literal.literal.text, node: member };
+      }
+      if (!step) continue;
+      const list = index.get(target);
+      if (list) list.push({ from: statement.name.text, step });
+      else index.set(target, [{ from: statement.name.text, step }]);
+    }
+  }
+  reverseIndexes.set(context.checker, index);
+  return index;
 }
 
 /** The steps from the `Client` to an expression, or undefined when it does not start at one we can see. */
-function chainOf(context: ImpactContext, expression: TS.Expression, depth: number): Step[] | undefined {
+function chainOf(context: ImpactContext, expression: TS.Expression, depth: number, from: { node?: TS.Expression }, stop?: TS.Expression, collected?: Step[]): Step[] | undefined {
   const { ts, checker } = context;
   let current = expression;
   while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) current = current.expression;
-  if (isClient(context, checker.getTypeAtLocation(current))) return [];
+  if (stop && current === stop) return collected ?? [];
+  if (!stop && isClient(context, checker.getTypeAtLocation(current))) return [];
+  // The innermost expression of the chain, where it was not rebuilt further.
+  from.node = current;
   if (ts.isPropertyAccessExpression(current)) {
     const symbol = checker.getSymbolAtLocation(current.name);
     if (!symbol?.declarations?.some((declaration) => declaredIn(declaration, context.generated.clientFile))) return undefined;
-    const before = chainOf(context, current.expression, depth);
+    const before = chainOf(context, current.expression, depth, from, stop, collected);
     // `$ref` is the runtime's (OData URL Conventions 4.01 section 4.4), never a schema name.
     const step: Step = current.name.text === '$ref' ? { kind: 'ref', node: current.name } : { kind: 'name', name: memberName(current.name.text), node: current.name };
     return before && [...before, step];
@@ -63,7 +147,7 @@ function chainOf(context: ImpactContext, expression: TS.Expression, depth: numbe
     const name = current.expression.name.text;
     const symbol = checker.getSymbolAtLocation(current.expression.name);
     if (!symbol?.declarations?.some((declaration) => declaredIn(declaration, context.generated.clientFile))) return undefined;
-    const before = chainOf(context, current.expression.expression, depth);
+    const before = chainOf(context, current.expression.expression, depth, from, stop, collected);
     if (!before) return undefined;
     if (name === 'byId') return [...before, { kind: 'key', node: current.expression.name }];
     const argument = current.arguments[0];
@@ -74,7 +158,7 @@ function chainOf(context: ImpactContext, expression: TS.Expression, depth: numbe
     const symbol = checker.getSymbolAtLocation(current);
     const declaration = symbol?.valueDeclaration;
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
-      return chainOf(context, declaration.initializer, depth + 1);
+      return chainOf(context, declaration.initializer, depth + 1, from, stop, collected);
     }
   }
   return undefined;
@@ -162,7 +246,10 @@ function stepFindings(context: ImpactContext, walked: WalkedStep, call: string):
   if (walked.target) {
     for (const change of context.changes.at(walked.target)) {
       if (!STEP_KINDS.has(change.kind)) continue;
-      report(context, walked.step.node, 'request', change, sentence(`Follows \`${walked.label}\` (${walked.target}) in`, call, change));
+      const why = walked.step.via
+        ? sentence(`${walked.step.via} in ${call} can come through`, `\`${walked.label}\` (${walked.target})`, change)
+        : sentence(`Follows \`${walked.label}\` (${walked.target}) in`, call, change);
+      report(context, walked.step.node, 'request', change, why);
     }
   }
   if (walked.keyed) {

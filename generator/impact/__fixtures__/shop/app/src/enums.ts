@@ -17,3 +17,5 @@ export function discount(customer: T.Customer): number {
   else if (tier === 'silver') return 10;
   return 0;
 }
+
+export const tierNames: Record<T.Tier, string> = { bronze: 'Bronze', silver: 'Silver' };

@@ -1,3 +1,4 @@
+import type { OrderItem } from '../generated/client.gen.js';
 import { client } from './shop.js';
 
 export async function archived() {
@@ -23,4 +24,9 @@ export async function lineCount(id: string): Promise<number> {
 
 export async function buyer(id: string) {
   return client.orders.byId(id).customer.get();
+}
+
+/** A builder received as a parameter: every path that reaches its interface counts. */
+export async function linesOf(order: OrderItem) {
+  return (await order.lines.get()).value;
 }
