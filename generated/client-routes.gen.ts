@@ -8,7 +8,7 @@
 import type { RouteTable } from './runtime/client/index.js';
 
 export const routes: RouteTable = JSON.parse(
-  '{"version":1,"namespace":"microsoft.graph","root":{"policies":12},"types":[' +
+  '{"version":1,"namespace":"microsoft.graph","root":{"policies":12},"keyAsSegment":1,"types":[' +
   '{"name":".crossTenantAccessPolicy","base":5,"nav":{"partners":3}},' +
   '{"name":".crossTenantAccessPolicyConfigurationPartner","nav":{"identitySynchronization":4}},' +
   '{"name":".crossTenantIdentitySyncPolicyPartner"},' +

@@ -1,9 +1,9 @@
-import { keySegment, encodeSegment, namedLiterals, type KeyValue } from './literals.js';
+import { keySegment, encodeSegment, namedLiterals, withAliases, type KeyValue } from './literals.js';
 import { queryString, type QueryOptions } from './query.js';
 import {
-  compositeKey,
   findCallable,
   isCollection,
+  keyKinds,
   navigate,
   qualify,
   typeOf,
@@ -15,9 +15,9 @@ import { send, type ClientOptions, type Exchange, type RequestOptions } from './
 
 /**
  * The whole client: one Proxy that follows the URL (OData URL Conventions 4.01 section 4).
- * Property access adds a segment, `byId` a key, `$cast` a type cast; a verb (`get`, `post`,
- * `put`, `patch`, `delete`) sends; calling a member that the route table lists as a bound
- * action or function invokes it. What may be called where is the generated types' business;
+ * Property access adds a segment, `byId` a key, `$cast` a type cast, `$ref` the link of a
+ * navigation; a verb (`get`, `post`, `put`, `patch`, `delete`) sends; calling a member that
+ * the route table lists as a bound action or function invokes it. What may be called where is the generated types' business;
  * this code is the same for every schema.
  *
  * Names a schema might use for navigation properties but that the client claims (the verbs,
@@ -39,6 +39,8 @@ interface Position {
   /** What the path addresses, when the route table knows. */
   target: Target | undefined;
   root: boolean;
+  /** The `$ref` of a navigation: verbs send entity references (OData Protocol 4.01 section 11.4.6). */
+  ref?: true;
 }
 
 /** The last step when it was a plain name: calling the node invokes that name as a callable. */
@@ -77,6 +79,8 @@ function member(engine: Engine, at: Position, property: string | symbol): unknow
       return (type: string) => node(engine, cast(engine, at, type), undefined);
     case '$url':
       return (options?: QueryOptions) => `${engine.base}${at.path}${queryString(options)}`;
+    case '$ref':
+      return node(engine, { path: `${at.path}/$ref`, target: at.target, root: false, ref: true }, undefined);
   }
   const name = property.startsWith('$') ? property.slice(1) : property;
   const target = at.root ? (Object.hasOwn(engine.table.root, name) ? engine.table.root[name] : undefined) : navigate(engine.table, at.target, name);
@@ -85,7 +89,7 @@ function member(engine: Engine, at: Position, property: string | symbol): unknow
 
 function keyed(engine: Engine, at: Position, key: KeyValue | Record<string, KeyValue>): Position {
   const target = isCollection(at.target) ? at.target! - 1 : undefined;
-  return { path: at.path + keySegment(key, compositeKey(engine.table, at.target)), target, root: false };
+  return { path: at.path + keySegment(key, keyKinds(engine.table, at.target), engine.table.keyAsSegment === 1), target, root: false };
 }
 
 /** A type-cast segment (OData URL Conventions 4.11): `/users/microsoft.graph.user`. */
@@ -104,6 +108,10 @@ function sendVerb(engine: Engine, at: Position, method: Verb, args: unknown[]): 
   const url = `${engine.base}${at.path}${method === 'GET' ? queryString(options) : ''}`;
   const exchange: Exchange = { method, url, options };
   if (hasBody) exchange.body = args[0];
+  if (at.ref) {
+    if (hasBody) exchange.body = { '@odata.id': referenceUrl(args[0]) };
+    return send(engine.options, exchange);
+  }
   const route = typeOf(engine.table, at.target);
   const type = route && qualify(engine.table, route.name);
   if (type !== undefined) {
@@ -131,7 +139,7 @@ function invoke(engine: Engine, at: Position, pending: Pending | undefined, args
   const exchange: Exchange =
     kind === 'a'
       ? { method: 'POST', url: path, options }
-      : { method: 'GET', url: `${path}(${parameters(args, input)})${queryString(options)}`, options };
+      : { method: 'GET', url: functionUrl(path, args, input, options), options };
   if (kind === 'a' && takesInput) {
     exchange.body = args[0] ?? {};
     exchange.request = { type: qualifiedName === undefined ? segment : qualify(engine.table, qualifiedName), collection: false, mode: 'parameters' };
@@ -141,8 +149,21 @@ function invoke(engine: Engine, at: Position, pending: Pending | undefined, args
   return send(engine.options, exchange);
 }
 
-/** Function parameters, inline (OData URL Conventions 4.01 section 11.5.4.1). */
-function parameters(args: unknown[], kinds: Record<string, LiteralKind> | 1 | null | undefined): string {
-  if (typeof kinds !== 'object' || kinds === null) return '';
-  return namedLiterals((args[0] ?? {}) as Record<string, unknown>, kinds);
+/**
+ * A function call (OData URL Conventions 4.01 section 11.5.4.1): parameters inline, complex and
+ * collection values as parameter aliases after the query options.
+ */
+function functionUrl(path: string, args: unknown[], kinds: Record<string, LiteralKind> | 1 | null | undefined, options: QueryOptions | undefined): string {
+  if (typeof kinds !== 'object' || kinds === null) return `${path}()${queryString(options)}`;
+  const aliases: string[] = [];
+  const inline = namedLiterals((args[0] ?? {}) as Record<string, unknown>, kinds, aliases);
+  return `${path}(${inline})${withAliases(queryString(options), aliases)}`;
+}
+
+/** What a `$ref` body names (`@odata.id`): a URL as given, or a builder's URL. */
+function referenceUrl(target: unknown): string {
+  if (typeof target === 'string') return target;
+  const url = (target as { $url?: unknown } | null | undefined)?.$url;
+  if (typeof url === 'function') return String((url as () => unknown)());
+  throw new TypeError('A $ref target must be a URL or a request builder of an entity');
 }

@@ -19,7 +19,7 @@ export { validatorHook, type ValidateFunction, type ValidatorHookOptions, type V
 export { encodeSegment, keySegment, literal, type KeyValue } from './literals.js';
 
 // The contract generated types are written in
-export type { CallOptions, Create, Entities, Entity, ExpandedNames, Keys, List, ListOptions, ODataPage, ODataValue, Read, ReadOptions, Remove, Replace, Selected, Update } from './verbs.js';
+export type { AddReference, CallOptions, Create, Entities, Entity, EntityReference, ExpandedNames, Keys, List, ListOptions, ODataPage, ODataValue, Read, ReadOptions, Remove, RemoveReference, Replace, Selected, SetReference, Update } from './verbs.js';
 
 // The route table generated code passes to createClient
 export type { CallableRoute, LiteralKind, RouteTable, Target, TypeRoute } from './route-table.js';

@@ -17,11 +17,13 @@ export type Target = number;
 
 /**
  * How a value is written as an OData URL literal (OData ABNF `primitiveLiteral`):
- * `s` quoted string (`'it''s'`), `r` raw (numbers, booleans, Guid, dates and times),
- * `d` duration (`duration'P1D'`), `b` binary (`binary'AQID'`), `j` JSON (complex and
- * collection values, OData URL Conventions 4.01 section 5.1.1.13).
+ * `s` quoted string (`'it''s'`; also enum members in a 4.01 service), `r` raw (numbers,
+ * booleans, Guid, dates and times), `d` duration (`duration'P1D'`), `b` binary
+ * (`binary'AQID'`), `j` JSON (complex and collection values, OData URL Conventions 4.01
+ * section 5.1.1.13, sent as parameter aliases), `e:<qualified enum type>` an enum member
+ * qualified with its type (`ns.Color'Red'`), as OData 4.0 requires.
  */
-export type LiteralKind = 's' | 'r' | 'd' | 'b' | 'j';
+export type LiteralKind = 's' | 'r' | 'd' | 'b' | 'j' | `e:${string}`;
 
 /**
  * A bound action or function, or an operation import:
@@ -50,7 +52,10 @@ export interface TypeRoute {
   one?: Record<string, CallableRoute>;
   /** Callables bound to a collection of this type, by member name. */
   many?: Record<string, CallableRoute>;
-  /** Composite keys: property name -> literal kind, in key order (single keys need none). */
+  /**
+   * Key properties -> literal kinds, in key order: for composite keys, and for single keys
+   * when keys go in parentheses (a key segment needs no kind).
+   */
   key?: Record<string, LiteralKind>;
 }
 
@@ -67,6 +72,11 @@ export interface RouteTable {
   root: Record<string, Target>;
   /** Action and function imports. */
   imports?: Record<string, CallableRoute>;
+  /**
+   * Set when the service takes key-as-segment (`/People/russellwhyte`, OData URL Conventions
+   * 4.01 section 4.3.6); otherwise keys go in parentheses (`People('russellwhyte')`).
+   */
+  keyAsSegment?: 1;
 }
 
 /** A name of the table with its namespace: `.user` -> `microsoft.graph.user`. */
@@ -94,8 +104,8 @@ export function findCallable(table: RouteTable, at: Target | undefined, name: st
   return findInChain(table, at, (type) => own(isCollection(at) ? type.many : type.one, name));
 }
 
-/** A collection position's key properties and their literal kinds, when the key is composite. */
-export function compositeKey(table: RouteTable, at: Target | undefined): Record<string, LiteralKind> | undefined {
+/** A collection position's key properties and their literal kinds, when the table records them. */
+export function keyKinds(table: RouteTable, at: Target | undefined): Record<string, LiteralKind> | undefined {
   return findInChain(table, at, (type) => type.key);
 }
 

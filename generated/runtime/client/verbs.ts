@@ -96,3 +96,21 @@ export interface Entity<T, U> extends Read<T>, Update<U>, Remove {}
 
 /** The usual entity collection: list and create. */
 export interface Entities<T, C> extends List<T>, Create<C, T> {}
+
+/** What a `$ref` request names (as `@odata.id`): an entity's URL, or a builder of one, whose URL is used. */
+export type EntityReference = string | { $url(options?: QueryOptions): string };
+
+/** POST to a collection-valued navigation's `$ref` (11.4.6.1): links one more entity. */
+export interface AddReference {
+  post(target: EntityReference, options?: RequestOptions): Promise<void>;
+}
+
+/** PUT to a single-valued navigation's `$ref` (11.4.6.3): links this entity instead. */
+export interface SetReference {
+  put(target: EntityReference, options?: RequestOptions): Promise<void>;
+}
+
+/** DELETE of a `$ref` (11.4.6.2): removes the link, not the entity. */
+export interface RemoveReference {
+  delete(options?: RequestOptions): Promise<void>;
+}

@@ -7,7 +7,7 @@ import type { Annotation, EntityContainer, Model, UrlConventions } from '../type
  * (`People/russellwhyte`, 4.01 section 4.3.6): Capabilities.KeyAsSegmentSupported on the entity
  * container, or the older `Com.Microsoft.OData.Service.Conventions.V1.UrlConventions`
  * `KeyAsSegment` that ODataLib services (Northwind) write. The doc pages of a service (Graph's)
- * and the configuration may decide it too; see docs/decisions/0007-key-syntax.md.
+ * and the configuration may decide it too; see docs/decisions/0014-key-syntax-and-related-navigation.md.
  */
 export const DEFAULT_URL_CONVENTIONS: Readonly<UrlConventions> = { odataVersion: '4.0', keyAsSegment: false, keyAsSegmentFrom: 'default' };
 
