@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Project } from 'ts-morph';
 import { readGenerateConfig } from '../cli/config.ts';
@@ -103,8 +104,8 @@ function at(file: string) {
 export const IMPACT_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type ImpactFormat = (typeof IMPACT_FORMATS)[number];
 
-/** The package's version, for the SARIF tool record. */
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The package's version, for the SARIF tool record (a self-reference: the same from the sources and from dist/). */
+const VERSION = (createRequire(import.meta.url)('odatakit/package.json') as { version: string }).version;
 
 export function renderImpact(report: ImpactReport, format: ImpactFormat, version = VERSION): string {
   switch (format) {
