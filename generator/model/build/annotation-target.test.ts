@@ -162,6 +162,20 @@ describe('annotation targets', () => {
   });
 });
 
+describe('a name shared by a type and a function (Graph\'s image)', () => {
+  const { model, diagnostics } = build(`
+      <ComplexType Name="image"><Property Name="width" Type="Edm.Int32" /></ComplexType>
+      <Function Name="image" IsBound="true"><Parameter Name="item" Type="t.image" /><Parameter Name="size" Type="Edm.String" /><ReturnType Type="Edm.Stream" /></Function>
+      <Annotations Target="t.image/width">${note('the width')}</Annotations>
+      <Annotations Target="t.image/size">${note('the size')}</Annotations>`);
+
+  it('reaches the member of whichever has it', () => {
+    expect(descriptions((model.types['test.ns.image'] as ComplexType).properties[0]!)).toEqual(['the width']);
+    expect(descriptions(model.functions[0]!.parameters[1]!)).toEqual(['the size']);
+    expect(diagnostics.map((d) => d.code)).toEqual(['csdl/name-clash']);
+  });
+});
+
 describe('splitTarget', () => {
   it.each([
     ['S.f', { head: 'S.f', signature: undefined, rest: [] }],

@@ -1,5 +1,5 @@
 import { derivesFrom, findNavigationProperty, findProperty, lookupStructuredType } from '../queries.ts';
-import type { Annotated, Annotation, Callable, EntitySet, Model, Singleton, StructuredType } from '../types.ts';
+import type { Annotated, Annotation, Callable, EntitySet, Model, SchemaType, Singleton, StructuredType } from '../types.ts';
 
 /**
  * Resolves the target of an `<Annotations Target="...">` block (CSDL XML 14.2.1) with
@@ -49,27 +49,34 @@ export function attach(resolution: TargetResolution, annotations: Annotation[]):
 export function resolveTarget(index: TargetIndex, target: string): TargetResolution {
   const { head, signature, rest } = splitTarget(target);
   const { model } = index;
-  if (signature !== undefined || Object.hasOwn(index.callables, head)) return callableTarget(index, head, signature, rest);
+  const type = Object.hasOwn(model.types, head) ? model.types[head]! : undefined;
+  if (signature !== undefined || Object.hasOwn(index.callables, head)) {
+    const callable = callableTarget(index, head, signature, rest);
+    // Graph has a type and a function both named `image`: what the callable lacks may be the type's.
+    if (callable.kind !== 'missing' || signature !== undefined || !type) return callable;
+    return typeTarget(model, type, head, rest);
+  }
   const container = model.entityContainer;
   if (container && head === container.qualifiedName) return containerTarget(index, rest);
-  const type = Object.hasOwn(model.types, head) ? model.types[head]! : undefined;
-  if (type) {
-    if (rest.length === 0) return found([type]);
-    if (type.kind === 'enum') {
-      const members = rest.length === 1 ? type.members.filter((member) => member.name === rest[0]) : [];
-      return members.length > 0 ? found(members) : missing(`enum type ${head} has no member ${rest.join('/')}`);
-    }
-    if (type.kind === 'typeDefinition') return missing(`type definition ${head} has no members`);
-    const declared = rest.length === 1 ? [...type.properties, ...type.navigationProperties].filter((item) => item.name === rest[0]) : [];
-    if (declared.length > 0) return found(declared);
-    return pathTarget(model, type, type, rest, head);
-  }
+  if (type) return typeTarget(model, type, head, rest);
   if (rest.length === 0) {
     const schema = model.schemas.find((item) => item.namespace === head);
     if (schema) return found([schema]);
     if (index.terms.has(head)) return { kind: 'unsupported', reason: 'a term' };
   } else if (index.terms.has(head)) return { kind: 'unsupported', reason: 'a term' };
   return missing(`no type, callable, container or schema is named ${head}`);
+}
+
+function typeTarget(model: Model, type: SchemaType, head: string, rest: string[]): TargetResolution {
+  if (rest.length === 0) return found([type]);
+  if (type.kind === 'enum') {
+    const members = rest.length === 1 ? type.members.filter((member) => member.name === rest[0]) : [];
+    return members.length > 0 ? found(members) : missing(`enum type ${head} has no member ${rest.join('/')}`);
+  }
+  if (type.kind === 'typeDefinition') return missing(`type definition ${head} has no members`);
+  const declared = rest.length === 1 ? [...type.properties, ...type.navigationProperties].filter((item) => item.name === rest[0]) : [];
+  if (declared.length > 0) return found(declared);
+  return pathTarget(model, type, type, rest, head);
 }
 
 interface SplitTarget {
