@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The installed CLI: runs the compiled JavaScript in dist/ (built by `npm run build`, which
-// `npm pack` and `npm ci` run through `prepare`); no transpiler at start. For development and
-// the tests, bin/odatakit-dev.mjs runs the TypeScript sources instead (docs/decisions/0007).
-import { main } from '../dist/generator/cli/main.js';
-
+// The installed CLI: runs the compiled JavaScript in dist/ (`npm run build`, which `npm pack`
+// runs before packing); no transpiler at start. In a clone of the repository, without a build,
+// bin/odatakit-dev.mjs runs the TypeScript sources instead (docs/decisions/0013).
+let main;
+try {
+  ({ main } = await import('../dist/generator/cli/main.js'));
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('/dist/generator/cli/main.js')) throw error;
+  process.stderr.write('odatakit: the compiled CLI (dist/) is missing: run `npm run build`, or `node bin/odatakit-dev.mjs` to run the sources\n');
+  process.exit(3);
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,7 @@ import { packageExports, sourceOf } from './testing/package-exports.ts';
 
 /**
  * The package's `exports` map: every entry is compiled code in dist/ with its types beside it
- * (docs/decisions/0007), built from a source that exists; the repository's own type-check
+ * (docs/decisions/0013), built from a source that exists; the repository's own type-check
  * resolves the same names to those sources. The packed package itself is checked in a fresh
  * project by test/package/.
  */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
  * `generate` copies (`generator/runtime/`), the bundled `examples/`. They ship at the package
  * root, beside `dist/`, so the same module finds them whether it runs from its source
  * (`generator/package-files.ts`) or compiled (`dist/generator/package-files.js`); see
- * docs/decisions/0007.
+ * docs/decisions/0013.
  */
 const ROOT = new URL(import.meta.url.endsWith('/dist/generator/package-files.js') ? '../../' : '../', import.meta.url);
 
