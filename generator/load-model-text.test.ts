@@ -32,6 +32,11 @@ describe('modelFromText: the model from text in memory', () => {
     }
   });
 
+  it('takes the keyAsSegment setting over what the inputs say, as loadModel does', () => {
+    expect(modelFromText({ csdl, docs }).model.urlConventions).toMatchObject({ keyAsSegment: true, keyAsSegmentFrom: 'docs' });
+    expect(modelFromText({ csdl, docs, keyAsSegment: false }).model.urlConventions).toMatchObject({ keyAsSegment: false, keyAsSegmentFrom: 'config' });
+  });
+
   it('builds from pages alone and from nothing', () => {
     expect(Object.keys(modelFromText({ docs }).model.types)).toContain('microsoft.graph.crossTenantIdentitySyncPolicyPartner');
     expect(modelFromText({}).model.operations).toEqual([]);

@@ -9,6 +9,7 @@ import { parsePage } from './graph-docs/parse-page.ts';
 import type { DocPage } from './graph-docs/types.ts';
 import { buildModel, emptyModel, type InputFile } from './model/build/build-model.ts';
 import { mergeDocs, modelFromDocs } from './model/docs/index.ts';
+import { applyUrlSettings } from './model/operations/url-conventions.ts';
 import type { Model } from './model/types.ts';
 
 export interface TextInputs {
@@ -16,6 +17,8 @@ export interface TextInputs {
   csdl?: InputFile[];
   /** Graph reference pages (markdown). Links are not followed: give every page the model needs. */
   docs?: InputFile[];
+  /** Keys as path segments (true) or in parentheses (false), whatever the inputs say; as loadModel's. */
+  keyAsSegment?: boolean;
 }
 
 export interface TextModel {
@@ -33,7 +36,9 @@ export function modelFromText(inputs: TextInputs, diagnostics = new DiagnosticCo
   const pages = (inputs.docs ?? [])
     .map(({ file, text }) => parsePage(file, text, diagnostics))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { model: assembleModel(inputs.csdl ?? [], pages, diagnostics), diagnostics, pages };
+  const model = assembleModel(inputs.csdl ?? [], pages, diagnostics);
+  if (inputs.keyAsSegment !== undefined) applyUrlSettings(model, { keyAsSegment: inputs.keyAsSegment });
+  return { model, diagnostics, pages };
 }
 
 /**
