@@ -63,6 +63,7 @@ export const DIAGNOSTICS = {
   },
   'csdl/inapplicable-facet': { severity: 'warning', message: '{facet} does not apply to {type} ({element}); it is ignored' },
   'csdl/unknown-attribute': { severity: 'warning', message: '<{element}> has no attribute {attribute} in CSDL{suggestion}; it is ignored' },
+  'csdl/unknown-element': { severity: 'warning', message: '<{element}> is not a CSDL element inside <{parent}>{suggestion}; it is ignored' },
   'csdl/stray-text': { severity: 'warning', message: '<{element}> contains text ("{text}"), which CSDL does not allow there; it is ignored' },
   'csdl/unresolved-annotation-target': { severity: 'warning', message: 'Annotation target {target} does not exist: {reason}' },
   'csdl/unsupported-annotation-target': {

@@ -114,3 +114,24 @@ describe('attribute values', () => {
     expect(entity.properties[1]!.unicode).toBe(true);
   });
 });
+
+describe('elements', () => {
+  const { diagnostics } = build(
+    [
+      '<EntityType Name="e">', // 8
+      '<Key><PropertyRef Name="id" /></Key>', // 9
+      '<Property Name="id" Type="Edm.String" Nullable="false" />', // 10
+      '<Proprety Name="lost" Type="Edm.String" />', // 11: misspelt, the property would be lost without a word
+      '<ext:Note xmlns:ext="urn:vendor">a foreign element is the vendor\'s business</ext:Note>', // 12
+      '<Member Name="misplaced" />', // 13: CSDL, but not in an entity type
+      '</EntityType>',
+    ].join('\n'),
+  );
+
+  it('that CSDL does not define in their place are told, foreign ones are not', () => {
+    expect(diagnostics.map((d) => [d.line, d.code, d.message])).toEqual([
+      [11, 'csdl/unknown-element', '<Proprety> is not a CSDL element inside <EntityType> (did you mean <Property>?); it is ignored'],
+      [13, 'csdl/unknown-element', '<Member> is not a CSDL element inside <EntityType>; it is ignored'],
+    ]);
+  });
+});

@@ -4,8 +4,9 @@ import type { LineIndex } from '../../diagnostics/line-index.ts';
 
 /**
  * What a reader silently skips: attributes CSDL does not define on an element (a misspelt
- * `Nulable="false"` changes the model without a word) and text where CSDL allows only
- * elements. Both are warnings at the element. Prefixed attributes (`xmlns:*`, `sap:label`,
+ * `Nulable="false"` changes the model without a word), child elements it does not define
+ * there (a `<Proprety>` is a property lost), and text where CSDL allows only elements. All
+ * are warnings at the element; attribute values CSDL types are checked too (errors). Prefixed attributes (`xmlns:*`, `sap:label`,
  * `m:HasStream`) are other vocabularies' business, and so are foreign elements.
  */
 const FACETS = ['MaxLength', 'Precision', 'Scale', 'Unicode', 'SRID'];
@@ -53,6 +54,42 @@ const ATTRIBUTES: Record<string, readonly string[]> = {
 };
 const ALLOWED = new Map(Object.entries(ATTRIBUTES).map(([tag, names]) => [tag, new Set(names)]));
 
+/** The CSDL children each element may have; elements holding expressions (Annotation, ...) are not listed. */
+const CALLABLE = ['Parameter', 'ReturnType', 'Annotation'];
+const CHILDREN: Record<string, readonly string[]> = {
+  'edmx:Edmx': ['edmx:Reference', 'edmx:DataServices'],
+  'edmx:Reference': ['edmx:Include', 'edmx:IncludeAnnotations', 'Annotation'],
+  'edmx:Include': ['Annotation'],
+  'edmx:IncludeAnnotations': [],
+  'edmx:DataServices': ['Schema'],
+  Schema: ['EntityType', 'ComplexType', 'EnumType', 'TypeDefinition', 'Action', 'Function', 'Term', 'EntityContainer', 'Annotations', 'Annotation'],
+  EntityType: ['Key', 'Property', 'NavigationProperty', 'Annotation'],
+  ComplexType: ['Property', 'NavigationProperty', 'Annotation'],
+  Key: ['PropertyRef'],
+  PropertyRef: [],
+  Property: ['Annotation'],
+  NavigationProperty: ['ReferentialConstraint', 'OnDelete', 'Annotation'],
+  ReferentialConstraint: ['Annotation'],
+  OnDelete: ['Annotation'],
+  EnumType: ['Member', 'Annotation'],
+  Member: ['Annotation'],
+  TypeDefinition: ['Annotation'],
+  Action: CALLABLE,
+  Function: CALLABLE,
+  Parameter: ['Annotation'],
+  ReturnType: ['Annotation'],
+  Term: ['Annotation'],
+  EntityContainer: ['EntitySet', 'Singleton', 'ActionImport', 'FunctionImport', 'Annotation'],
+  EntitySet: ['NavigationPropertyBinding', 'Annotation'],
+  Singleton: ['NavigationPropertyBinding', 'Annotation'],
+  NavigationPropertyBinding: [],
+  ActionImport: ['Annotation'],
+  FunctionImport: ['Annotation'],
+  Annotations: ['Annotation'],
+  Record: ['PropertyValue', 'Annotation'],
+};
+const CHILDREN_ALLOWED = new Map(Object.entries(CHILDREN).map(([tag, names]) => [tag, new Set(names)]));
+
 /** What the values of CSDL's typed attributes may be (CSDL XML 4.01, 6-13), as the reason when one is not. */
 const BOOLEAN = (value: string) => (value === 'true' || value === 'false' || value === '1' || value === '0' ? undefined : 'expected true or false');
 const COUNT = /^\d+$/;
@@ -81,8 +118,25 @@ export function checkXmlShape(root: XmlElement, rootTag: string, lines: LineInde
     const allowed = ALLOWED.get(tag);
     if (!allowed) continue; // A foreign element, or an expression (String, Apply, If, ...): not walked into.
     checkElement(tag, element, allowed, lines, diagnostics);
-    for (const child of childTags(element)) for (const item of childElements(element, child)) pending.push([child, item]);
+    const children = CHILDREN_ALLOWED.get(tag);
+    for (const child of childTags(element)) {
+      if (children && !children.has(child) && !isForeign(child)) {
+        const suggestion = closest(child, children);
+        diagnostics.report('csdl/unknown-element', positionOf(childElements(element, child)[0]!, lines, positionOf(element, lines)), {
+          element: child,
+          parent: tag,
+          suggestion: suggestion ? ` (did you mean <${suggestion}>?)` : '',
+        });
+        continue;
+      }
+      for (const item of childElements(element, child)) pending.push([child, item]);
+    }
   }
+}
+
+/** `{uri}Local`, or `prefix:Local` with a prefix other than edmx (see csdl/namespaces.ts). */
+function isForeign(tag: string): boolean {
+  return tag.startsWith('{') || (tag.includes(':') && !tag.startsWith('edmx:'));
 }
 
 function checkElement(tag: string, element: XmlElement, allowed: Set<string>, lines: LineIndex, diagnostics: DiagnosticCollector): void {
