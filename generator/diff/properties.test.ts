@@ -111,6 +111,8 @@ const CASES: Case[] = [
     [
       ['navigation-added', 'safe', 'test.ns.item/related'],
       ['operation-added', 'safe', 'GET /items/{id}/related'],
+      ['operation-added', 'safe', 'PUT /items/{id}/related/$ref'],
+      ['operation-added', 'safe', 'DELETE /items/{id}/related/$ref'],
     ],
   ],
   [
@@ -120,6 +122,8 @@ const CASES: Case[] = [
     [
       ['navigation-removed', 'breaking', 'test.ns.item/related'],
       ['operation-removed', 'breaking', 'GET /items/{id}/related'],
+      ['operation-removed', 'breaking', 'PUT /items/{id}/related/$ref'],
+      ['operation-removed', 'breaking', 'DELETE /items/{id}/related/$ref'],
     ],
   ],
   [
@@ -128,6 +132,13 @@ const CASES: Case[] = [
     { item: '<Property Name="name" Type="Edm.String" /><NavigationProperty Name="related" Type="Collection(t.item)" />' },
     [
       ['navigation-type-changed', 'breaking', 'test.ns.item/related'],
+      // A related entity becomes a related collection: its link operations change (decision 14).
+      ['operation-added', 'safe', 'POST /items/{id}/related'],
+      ['operation-added', 'safe', 'POST /items/{id}/related/$ref'],
+      ['operation-added', 'safe', 'GET /items/{id}/related/{id2}'],
+      ['operation-added', 'safe', 'DELETE /items/{id}/related/{id2}/$ref'],
+      ['operation-removed', 'breaking', 'PUT /items/{id}/related/$ref'],
+      ['operation-removed', 'breaking', 'DELETE /items/{id}/related/$ref'],
     ],
   ],
   [
@@ -136,10 +147,11 @@ const CASES: Case[] = [
     { item: '<Property Name="name" Type="Edm.String" /><NavigationProperty Name="parts" Type="Collection(t.part)" ContainsTarget="true" />', types: PART },
     [
       ['containment-changed', 'breaking', 'test.ns.item/parts'],
-      ['operation-added', 'safe', 'POST /items/{id}/parts'],
-      ['operation-added', 'safe', 'GET /items/{id}/parts/{id2}'],
+      // Related members were readable and creatable already (decision 14); contained ones are also updated and deleted, and not linked.
       ['operation-added', 'safe', 'PATCH /items/{id}/parts/{id2}'],
       ['operation-added', 'safe', 'DELETE /items/{id}/parts/{id2}'],
+      ['operation-removed', 'breaking', 'POST /items/{id}/parts/$ref'],
+      ['operation-removed', 'breaking', 'DELETE /items/{id}/parts/{id2}/$ref'],
     ],
   ],
 ];
