@@ -27,6 +27,20 @@ async function runMock(file: string, profile: Profile = 'graph', transport: 'ser
   }
 }
 
+/** Each defective mock, and the checks (with the method of their operation) that catch it. */
+const DEFECTIVE: [string, string[]][] = [
+  ['wrong-status.ts', ['status/success PUT']],
+  ['missing-key.ts', ['body/key GET']],
+  ['accepts-unknown.ts', ['input/unknown-property PUT', 'input/unknown-property PATCH']],
+  ['patch-replaces.ts', ['sequence/update-merge PATCH']],
+  ['delete-keeps.ts', ['sequence/delete-read DELETE']],
+  ['plain-errors.ts', ['error/shape GET', 'error/shape PUT', 'error/shape PATCH', 'error/shape DELETE']],
+  ['wrong-content-type.ts', ['content-type/json GET']],
+  ['missing-patch.ts', ['operation/handled PATCH']],
+  ['throws-on-bad-json.ts', ['input/malformed-json PUT', 'robustness/throws PUT', 'input/malformed-json PATCH', 'robustness/throws PATCH']],
+  ['leaks-state.ts', ['state/isolation PUT']],
+];
+
 const failures = (report: SuiteReport) => report.checks.filter((check) => check.status === 'fail').map((check) => `${check.id} ${check.operation}`);
 
 describe('example mocks of the starting resource', () => {
@@ -46,18 +60,7 @@ describe('example mocks of the starting resource', () => {
     expect(differences).toEqual([`status/success PUT ${SYNC}`, `sequence/delete-read DELETE ${SYNC}`]);
   });
 
-  it.each([
-    ['wrong-status.ts', ['status/success PUT']],
-    ['missing-key.ts', ['body/key GET']],
-    ['accepts-unknown.ts', ['input/unknown-property PUT', 'input/unknown-property PATCH']],
-    ['patch-replaces.ts', ['sequence/update-merge PATCH']],
-    ['delete-keeps.ts', ['sequence/delete-read DELETE']],
-    ['plain-errors.ts', ['error/shape GET', 'error/shape PUT', 'error/shape PATCH', 'error/shape DELETE']],
-    ['wrong-content-type.ts', ['content-type/json GET']],
-    ['missing-patch.ts', ['operation/handled PATCH']],
-    ['throws-on-bad-json.ts', ['input/malformed-json PUT', 'robustness/throws PUT', 'input/malformed-json PATCH', 'robustness/throws PATCH']],
-    ['leaks-state.ts', ['state/isolation PUT']],
-  ])('%s is caught by %j, and nothing else', async (file, expected) => {
+  it.each(DEFECTIVE)('%s is caught by %j, and nothing else', async (file, expected) => {
     quiet();
     const report = await runMock(file);
     expect(failures(report)).toEqual(expected.map((failure) => `${failure} ${SYNC}`));
@@ -95,18 +98,7 @@ describe('example mocks against the docs alone (the starting resource as its pag
     expect(report.summary.passed).toBeGreaterThanOrEqual(39);
   });
 
-  it.each([
-    ['wrong-status.ts', ['status/success PUT']],
-    ['missing-key.ts', ['body/key GET']],
-    ['accepts-unknown.ts', ['input/unknown-property PUT', 'input/unknown-property PATCH']],
-    ['patch-replaces.ts', ['sequence/update-merge PATCH']],
-    ['delete-keeps.ts', ['sequence/delete-read DELETE']],
-    ['plain-errors.ts', ['error/shape GET', 'error/shape PUT', 'error/shape PATCH', 'error/shape DELETE']],
-    ['wrong-content-type.ts', ['content-type/json GET']],
-    ['missing-patch.ts', ['operation/handled PATCH']],
-    ['throws-on-bad-json.ts', ['input/malformed-json PUT', 'robustness/throws PUT', 'input/malformed-json PATCH', 'robustness/throws PATCH']],
-    ['leaks-state.ts', ['state/isolation PUT']],
-  ])('%s fails with docs alone, caught by %j', async (file, expected) => {
+  it.each(DEFECTIVE)('%s fails with docs alone, caught by %j', async (file, expected) => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(failures(await runDocs(file))).toEqual(expected.map((failure) => `${failure} ${DOCS_SYNC}`));
   });
