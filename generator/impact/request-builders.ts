@@ -126,19 +126,22 @@ function reverseEdges(context: ImpactContext): Map<string, Edge[]> {
   return index;
 }
 
-/** The steps from the `Client` to an expression, or undefined when it does not start at one we can see. */
-function chainOf(context: ImpactContext, expression: TS.Expression, depth: number, from: { node?: TS.Expression }, stop?: TS.Expression, collected?: Step[]): Step[] | undefined {
+/**
+ * The steps from the `Client` (or from `stop`) to an expression, or undefined when it does not
+ * start at one; `from.node` is then where the rebuilding stopped.
+ */
+function chainOf(context: ImpactContext, expression: TS.Expression, depth: number, from: { node?: TS.Expression }, stop?: TS.Expression): Step[] | undefined {
   const { ts, checker } = context;
   let current = expression;
   while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current)) current = current.expression;
-  if (stop && current === stop) return collected ?? [];
+  if (stop && current === stop) return [];
   if (!stop && isClient(context, checker.getTypeAtLocation(current))) return [];
   // The innermost expression of the chain, where it was not rebuilt further.
   from.node = current;
   if (ts.isPropertyAccessExpression(current)) {
     const symbol = checker.getSymbolAtLocation(current.name);
     if (!symbol?.declarations?.some((declaration) => declaredIn(declaration, context.generated.clientFile))) return undefined;
-    const before = chainOf(context, current.expression, depth, from, stop, collected);
+    const before = chainOf(context, current.expression, depth, from, stop);
     // `$ref` is the runtime's (OData URL Conventions 4.01 section 4.4), never a schema name.
     const step: Step = current.name.text === '$ref' ? { kind: 'ref', node: current.name } : { kind: 'name', name: memberName(current.name.text), node: current.name };
     return before && [...before, step];
@@ -147,7 +150,7 @@ function chainOf(context: ImpactContext, expression: TS.Expression, depth: numbe
     const name = current.expression.name.text;
     const symbol = checker.getSymbolAtLocation(current.expression.name);
     if (!symbol?.declarations?.some((declaration) => declaredIn(declaration, context.generated.clientFile))) return undefined;
-    const before = chainOf(context, current.expression.expression, depth, from, stop, collected);
+    const before = chainOf(context, current.expression.expression, depth, from, stop);
     if (!before) return undefined;
     if (name === 'byId') return [...before, { kind: 'key', node: current.expression.name }];
     const argument = current.arguments[0];
@@ -158,7 +161,7 @@ function chainOf(context: ImpactContext, expression: TS.Expression, depth: numbe
     const symbol = checker.getSymbolAtLocation(current);
     const declaration = symbol?.valueDeclaration;
     if (declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) !== 0) {
-      return chainOf(context, declaration.initializer, depth + 1, from, stop, collected);
+      return chainOf(context, declaration.initializer, depth + 1, from, stop);
     }
   }
   return undefined;
