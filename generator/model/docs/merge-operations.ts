@@ -42,11 +42,13 @@ export function mergeDocOperations(model: Model, documented: DocOperation[], dia
 }
 
 /**
- * Placeholder names erased (`{id}` matches `{tenantId}`), and namespace qualifiers dropped
- * from segments, since Graph pages call bound actions by their simple name.
+ * Placeholder names erased (`{id}` matches `{tenantId}`), a key placeholder in parentheses
+ * read as a key segment (`users({id})` and `users('{id}')` are `users/{id}`), and namespace
+ * qualifiers dropped from segments, since Graph pages call bound actions by their simple name.
  */
 export function shapeOf(path: string): string {
   return pathShape(path)
+    .replace(/\('?\{\}'?\)(?=\/|$)/g, '/{}')
     .split('/')
     .map((segment) => segment.replace(/^(?:[a-z_]\w*\.)+(?=[a-z_]\w*(?:\(|$))/i, ''))
     .join('/');

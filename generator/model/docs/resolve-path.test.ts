@@ -72,4 +72,10 @@ describe('shapeOf', () => {
     expect(shapeOf('/d/microsoft.graph.resetToSystemDefault')).toBe(shapeOf('/d/resetToSystemDefault'));
     expect(shapeOf('/d/microsoft.graph.f(a={a})')).toBe(shapeOf('/d/f(a={x})'));
   });
+
+  it('reads a key placeholder in parentheses as a key segment', () => {
+    expect(shapeOf("/users('{id}')/manager")).toBe(shapeOf('/users/{id}/manager'));
+    expect(shapeOf('/users({id})')).toBe(shapeOf('/users/{userId}'));
+    expect(shapeOf('/d/f(a={a})')).not.toBe(shapeOf('/d/f/{a}'));
+  });
 });
