@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Project } from 'ts-morph';
@@ -40,11 +40,14 @@ export interface ImpactResult {
 }
 
 export function runImpact(run: ImpactRun): ImpactResult {
-  const generatedDir = resolve(run.cwd, generatedFolder(run));
+  const given = resolve(run.cwd, generatedFolder(run));
   const tsconfig = resolve(run.cwd, run.tsconfig);
   const project = openProject(tsconfig);
-  if (!usesGeneratedCode(project.getProgram().compilerObject, generatedDir)) {
-    throw new UserInputError([createDiagnostic('impact/generated-not-used', at(tsconfig), { path: run.tsconfig, dir: generatedDir })]);
+  // The compiler may see the folder by its real path (imports resolved through a symbolic link) or as given.
+  const program = project.getProgram().compilerObject;
+  const generatedDir = [given, realpathSync(given)].find((dir) => usesGeneratedCode(program, dir));
+  if (generatedDir === undefined) {
+    throw new UserInputError([createDiagnostic('impact/generated-not-used', at(tsconfig), { path: run.tsconfig, dir: given })]);
   }
   const { model, warnings } = generatedModel(run, generatedDir);
   const report = analyzeImpact({ project, generatedDir, oldModel: model, diff: run.diff, cwd: run.cwd });

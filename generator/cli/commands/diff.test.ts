@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +130,17 @@ describe('odatakit diff --impact', () => {
     const clean = await run(oldShop, newShop, '--impact', unaffected, '--generated', project.generated, '--fail-on', 'dangerous');
     expect(clean.code).toBe(0);
     expect(clean.stdout).toMatch(/^0 findings in 2 files for 0 changes/);
+  });
+
+  it('follows a generated folder reached through a symbolic link', async () => {
+    const linked = mkdtempSync(join(tmpdir(), 'odatakit-impact-link-'));
+    cpSync(join(project.root, 'src'), join(linked, 'src'), { recursive: true });
+    cpSync(project.tsconfig, join(linked, 'tsconfig.json'));
+    symlinkSync(project.generated, join(linked, 'generated'));
+    const result = await run(oldShop, newShop, '--impact', join(linked, 'tsconfig.json'), '--generated', join(linked, 'generated'));
+    rmSync(linked, { recursive: true, force: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^34 findings in 8 files/);
   });
 
   it('warns when the generated code did not come from the old schema', async () => {
