@@ -33,7 +33,7 @@ function whyAt(file: string, line: number, use: UseKind): string[] {
 }
 
 describe('diff --impact on a small project', () => {
-  it('properties: reads, writes in create and update bodies, destructuring, and required properties a create body lacks', () => {
+  it('properties: reads, writes in create and update bodies (immutable ones in updates only), destructuring, and required properties a create body lacks', () => {
     expect(findingsIn('properties.ts')).toEqual([
       '5:16 read nullability-loosened shop.order/total',
       '9:16 read property-removed shop.order/legacyCode',
@@ -43,6 +43,9 @@ describe('diff --impact on a small project', () => {
       '25:72 write required-property-added shop.address/country',
       // A value built of the read shape: only the removed property counts, not the looser total.
       '28:73 construct property-removed shop.order/legacyCode',
+      // Immutable: the create body (line 32) may still send it, the update body may not.
+      '36:25 request key-changed shop.product',
+      '36:43 write property-made-immutable shop.product/title',
     ]);
     expect(whyAt('properties.ts', 5, 'read')).toEqual(['Reads `order.total` (shop.order/total), which may now be null.']);
     expect(whyAt('properties.ts', 17, 'write')).toEqual([
@@ -122,7 +125,7 @@ describe('diff --impact on a small project', () => {
 
   it('text: a summary, then each finding with file:line:col, the change and why; markdown: a table and the places by file', () => {
     const text = formatImpactText(report).split('\n');
-    expect(text[0]).toBe('34 findings in 8 files for 19 changes (17 breaking, 2 dangerous); 17 breaking or dangerous changes not used by the project');
+    expect(text[0]).toBe('36 findings in 8 files for 20 changes (18 breaking, 2 dangerous); 17 breaking or dangerous changes not used by the project');
     expect(text.slice(2, 4)).toEqual([
       'src/enums.ts:4:3  dangerous  shop.status/returned  [enum-member-added]',
       '  Switches over `status` (shop.status), which gains the member `returned`: no case handles it.',

@@ -26,3 +26,12 @@ export async function place(id: string): Promise<void> {
 }
 
 export const sample: T.Order = { id: 'o1', total: 1, status: 'pending', legacyCode: 'X' };
+
+/** Titles are set on create; changing one later is what the new schema forbids. */
+export async function listProduct(sku: string, title: string): Promise<void> {
+  await client.products.post({ sku, id: sku, title });
+}
+
+export async function retitle(sku: string, title: string): Promise<void> {
+  await client.products.byId(sku).patch({ title });
+}
