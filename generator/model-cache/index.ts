@@ -1,5 +1,5 @@
 /**
- * The model cache (see model-cache.ts and decision 0008).
+ * The model cache (see model-cache.ts and decision 0016).
  *
  * Public API:
  *   cachedBuild(dir): (files, diagnostics) => Model   a CSDL build through the cache in `dir`

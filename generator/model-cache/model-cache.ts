@@ -11,7 +11,7 @@ import { codeVersion } from './code-version.ts';
  * The model cache: the model built from CSDL files, kept on disk with the diagnostics its
  * build reported, keyed by a hash of the input files (names and bytes) and of the code that
  * built it (code-version.ts). A cold process then reads one JSON file instead of parsing and
- * building the schema (decision 0008).
+ * building the schema (decision 0016).
  *
  * An entry is used only when everything checks: its header names this format and this key,
  * and its payload has the length and SHA-1 the header gives and the shape of an entry. A
