@@ -10,6 +10,8 @@ const REPORTS = ['text', 'json', 'junit', 'html'] as const;
 export interface ConformanceCliOptions {
   csdl: string[];
   docs: string[];
+  /** Keys as path segments or in parentheses, over what the CSDL and the docs say (decision 14). */
+  keyAsSegment?: boolean;
   handlers?: string;
   baseUrl?: string;
   serviceRoot?: string;
@@ -30,6 +32,8 @@ export function registerConformance(program: Command): void {
     .description('Check msw handlers or a running server against the model: statuses, bodies, sequences, bad inputs, errors')
     .option('--csdl <file>', 'CSDL XML file ($metadata); repeatable', collect, [])
     .option('--docs <dir|file>', 'Graph reference pages (markdown file or folder); repeatable', collect, [])
+    .option('--key-as-segment', 'write keys as path segments (/People/x), whatever the CSDL declares')
+    .option('--no-key-as-segment', 'write keys in parentheses (People(\'x\')), whatever the CSDL or the docs say')
     .option('--handlers <module>', 'an ES module (JS or TS) exporting `handlers` (msw) and optionally `reset()`; run in-process, no network')
     .option('--base-url <url>', 'a running OData service: its service root, where GET answers the service document (loopback only unless --allow-remote)')
     .option('--service-root <url>', 'the root the operation paths are appended to, when it is not the base URL (default https://graph.microsoft.com/v1.0 with --handlers, else the base URL)')
@@ -91,7 +95,7 @@ export async function runConformance(options: ConformanceCliOptions, command: Co
   }
   // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
   const { loadModel } = await import('../../load-model.ts');
-  const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs, cache: cacheFolder(options.cache) });
+  const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs, cache: cacheFolder(options.cache), ...(options.keyAsSegment !== undefined && { keyAsSegment: options.keyAsSegment }) });
   const errors = diagnostics.sorted().filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     printDiagnostics(errors);
