@@ -9,6 +9,7 @@ import { assembleModel } from './load-model-text.ts';
 import { cachedBuild } from './model-cache/index.ts';
 import type { InputFile } from './model/build/build-model.ts';
 import type { Model } from './model/types.ts';
+import { applyUrlSettings } from './model/operations/url-conventions.ts';
 import { readDocPages } from './graph-docs/index.ts';
 import type { DocPage } from './graph-docs/types.ts';
 
@@ -22,6 +23,11 @@ export interface ModelInputs {
   fetched?: FetchedDocuments;
   /** Graph reference pages: markdown files or folders. */
   docs?: string[];
+  /**
+   * Keys as path segments (true) or in parentheses (false), whatever the inputs say
+   * (the `keyAsSegment` setting; see generator/model/operations/url-conventions.ts).
+   */
+  keyAsSegment?: boolean;
   /** A folder caching the model built from the CSDL files (generator/model-cache/); absent: no cache. */
   cache?: string | undefined;
 }
@@ -47,6 +53,7 @@ export function loadModel(inputs: ModelInputs, diagnostics = new DiagnosticColle
   for (const path of inputs.docs ?? []) assertExists(path);
   const pages = inputs.docs?.length ? readDocPages(inputs.docs, diagnostics) : [];
   const model = assembleModel(csdlFiles, pages, diagnostics, inputs.cache === undefined ? undefined : cachedBuild(inputs.cache));
+  if (inputs.keyAsSegment !== undefined) applyUrlSettings(model, { keyAsSegment: inputs.keyAsSegment });
   reportUnresolvedReferences(followed.unresolved, model, diagnostics);
   return { model, diagnostics, pages };
 }

@@ -2,6 +2,8 @@ import { parseCsdl } from '../../csdl/parse-csdl.ts';
 import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import { formatPosition } from '../../diagnostics/diagnostic.ts';
 import { deriveOperations } from '../operations/derive-operations.ts';
+import { declaredUrlConventions } from '../operations/url-conventions.ts';
+import { attribute } from '../../csdl/xml-element.ts';
 import type { Callable, Model, SchemaType, SourcePosition } from '../types.ts';
 import { applyExternalAnnotations } from './external-annotations.ts';
 import { checkReferences } from './check-references.ts';
@@ -33,13 +35,14 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   const terms = new Set<string>();
   const firstSeen: Record<string, SourcePosition> = Object.create(null);
   const unsortedTypes: SchemaType[] = [];
+  let serviceVersion: string | undefined;
   for (const { file, text, referenced } of files) {
     model.inputs.push(file);
     const parsed = parseCsdl(file, text);
     const document = readDocument(parsed, diagnostics);
     checkXmlShape(parsed.root, parsed.rootTag, parsed.lines, diagnostics);
     termNames(parsed.root, terms);
-    if (isAnotherService(model, document, diagnostics)) continue;
+    if (!referenced && isAnotherService(model, document, diagnostics)) continue;
     model.schemas.push(...document.schemas);
     for (const type of document.types) {
       if (registerName(type.qualifiedName, type.source, firstSeen, diagnostics)) unsortedTypes.push(type);
@@ -51,7 +54,10 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
           name: `entity container ${container.qualifiedName}`,
           first: formatPosition(model.entityContainer.source),
         });
-      } else model.entityContainer = container;
+      } else {
+        model.entityContainer = container;
+        serviceVersion = attribute(parsed.root, 'Version');
+      }
     }
     external.push(...document.externalAnnotations);
   }
@@ -59,6 +65,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   for (const type of unsortedTypes) model.types[type.qualifiedName] = type;
   applyExternalAnnotations(model, external, diagnostics, terms);
   interpretAnnotations(model);
+  model.urlConventions = declaredUrlConventions(model.entityContainer, serviceVersion);
   checkReferences(model, diagnostics);
   checkSchema(model, diagnostics);
   model.operations = deriveOperations(model);
