@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { LineIndex } from '../diagnostics/line-index.ts';
 import { CORPUS_SKIP_REASON } from '../testing/corpus.ts';
+import { canonicalizeNamespaces } from './namespaces.ts';
 import { buildText, corpusText, CSDL_OTHER, refusal, withoutPositions } from './__fixtures__/models.ts';
 
 const NORTHWIND = join(CSDL_OTHER, 'northwind-v4.xml');
@@ -95,5 +98,26 @@ describe('namespaces by URI: small documents', () => {
     expect(refusal(`<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx">\n <edmx:DataServices>\n  <Schema Namespace="n"/>\n </edmx:DataServices>\n</edmx:Edmx>`)).toEqual([
       expect.objectContaining({ code: 'csdl/wrong-namespace', line: 3, column: 3, message: `<Schema> is in no namespace, not in the CSDL namespace ${EDM}, so it is not CSDL` }),
     ]);
+  });
+});
+
+describe('namespaces by URI: the common case is not rewritten', () => {
+  const parse = (text: string) => {
+    const root = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', attributesGroupName: '$', isArray: (_n, _p, _l, attribute) => !attribute }).parse(text)['edmx:Edmx'][0];
+    return { root, canonical: canonicalizeNamespaces(text, 'edmx:Edmx', root, new LineIndex('t.xml', text)) };
+  };
+  const schema = (body: string) =>
+    `<edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices><Schema Namespace="n" xmlns="${EDM}">${body}</Schema></edmx:DataServices></edmx:Edmx>`;
+
+  it('an unused extra prefix for EDM (as Graph declares xmlns:edm on annotations) keeps the parsed tree as it is', () => {
+    const { root, canonical } = parse(schema(`<ComplexType Name="c"><Annotation Term="t" xmlns:edm="${EDM}" /></ComplexType>`));
+    expect(canonical.root).toBe(root);
+  });
+
+  it('a used one is followed', () => {
+    const text = schema(`<edm:ComplexType Name="c" xmlns:edm="${EDM}"><edm:Property Name="p" Type="Edm.String" /></edm:ComplexType>`);
+    expect(parse(text).canonical.root).not.toBe(parse(text).root);
+    const type = buildText(text).model.types['n.c'];
+    expect(type?.kind === 'complex' && type.properties.map((p) => p.name)).toEqual(['p']);
   });
 });

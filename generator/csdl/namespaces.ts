@@ -58,7 +58,8 @@ export function canonicalizeNamespaces(
 
 /**
  * True when every declaration in the text binds `edmx` to EDMX, the default namespace to
- * EDM, or another prefix to another URI, the root is `edmx:Edmx` declaring `edmx`, and each
+ * EDM, or another prefix to another URI (or to EDM/EDMX without naming any element with it),
+ * the root is `edmx:Edmx` declaring `edmx`, and each
  * schema is in scope of a default EDM declaration. Declarations inside comments or values
  * can only make this false, never wrongly true.
  */
@@ -70,7 +71,7 @@ function isAlreadyCanonical(text: string, rootTag: string, root: XmlElement): bo
     if (!match || match.index !== at) continue;
     const prefix = match[1] ?? '';
     const uri = match[2] ?? match[3] ?? '';
-    if (prefix === 'edmx' ? uri !== EDMX_NAMESPACE : prefix === '' ? uri !== EDM_NAMESPACE : uri === EDM_NAMESPACE || uri === EDMX_NAMESPACE) {
+    if (prefix === 'edmx' ? uri !== EDMX_NAMESPACE : prefix === '' ? uri !== EDM_NAMESPACE : isCsdlNamespace(uri) && usesPrefix(text, prefix)) {
       return false;
     }
   }
@@ -81,6 +82,18 @@ function isAlreadyCanonical(text: string, rootTag: string, root: XmlElement): bo
       (tag) => tag.includes(':') || (inScope || childrenOf(services, tag).every((schema) => schema.$?.['xmlns'] === EDM_NAMESPACE)),
     );
   });
+}
+
+function isCsdlNamespace(uri: string): boolean {
+  return uri === EDM_NAMESPACE || uri === EDMX_NAMESPACE;
+}
+
+/**
+ * Whether any element is named with this prefix. Graph declares `xmlns:edm` (the EDM namespace)
+ * on 68 annotations and never uses it: such a declaration changes no element's name.
+ */
+function usesPrefix(text: string, prefix: string): boolean {
+  return text.includes(`<${prefix}:`) || text.includes(`</${prefix}:`);
 }
 
 function childrenOf(element: XmlElement, tag: string): XmlElement[] {

@@ -27,6 +27,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
+  // isArray ignores the path: do not have the parser build a path string for every element.
+  jPath: false,
 });
 
 /** A DOCTYPE can declare entities (billion laughs, external entities): refuse it outright. */

@@ -15,11 +15,20 @@ export interface XmlElement {
 
 const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
+const NO_ELEMENTS: readonly XmlElement[] = Object.freeze([]);
+
+/**
+ * The children with this tag. Called for every tag of every element the builders read, so it
+ * allocates only when it must: the parser's own array is returned unless it holds text-only
+ * children (`<String>abc</String>` comes back as a string), which are wrapped as elements.
+ */
 export function childElements(element: XmlElement, tag: string): XmlElement[] {
   const value = element[tag];
-  if (!Array.isArray(value)) return [];
-  // Text-only children (`<String>abc</String>`) come back as strings; wrap them as elements.
-  return value.map((child) => (typeof child === 'string' ? { '#text': child } : child));
+  if (!Array.isArray(value)) return NO_ELEMENTS as XmlElement[];
+  for (const child of value) {
+    if (typeof child === 'string') return value.map((item) => (typeof item === 'string' ? { '#text': item } : item));
+  }
+  return value;
 }
 
 export function attribute(element: XmlElement, name: string): string | undefined {
