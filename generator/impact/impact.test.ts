@@ -75,6 +75,7 @@ describe('diff --impact on a small project', () => {
       '9:26 request key-changed shop.product',
       '13:32 request required-parameter-added shop.cancel(shop.order)/code',
       '17:17 request operation-removed GET /topCustomers()',
+      '17:17 request operation-import-removed shop.service/topCustomers',
       '17:17 request callable-removed shop.topCustomers()',
       '21:40 request containment-changed shop.order/lines',
       '26:33 request navigation-removed shop.order/customer',
@@ -125,7 +126,7 @@ describe('diff --impact on a small project', () => {
 
   it('text: a summary, then each finding with file:line:col, the change and why; markdown: a table and the places by file', () => {
     const text = formatImpactText(report).split('\n');
-    expect(text[0]).toBe('36 findings in 8 files for 20 changes (18 breaking, 2 dangerous); 17 breaking or dangerous changes not used by the project');
+    expect(text[0]).toBe('37 findings in 8 files for 21 changes (19 breaking, 2 dangerous); 16 breaking or dangerous changes not used by the project');
     expect(text.slice(2, 4)).toEqual([
       'src/enums.ts:4:3  dangerous  shop.status/returned  [enum-member-added]',
       '  Switches over `status` (shop.status), which gains the member `returned`: no case handles it.',

@@ -302,6 +302,15 @@ function callableFindings(context: ImpactContext, position: Position, name: stri
       seen.add(change);
       report(context, at, 'request', change, sentence('Calls', `${call} (${operation.id})`, change));
     }
+    // An operation import is an entry of the container too.
+    const container = model.entityContainer?.qualifiedName;
+    if (operation.segments.length === 1 && container !== undefined) {
+      for (const change of context.changes.at(`${container}/${last.name}`)) {
+        if (change.kind !== 'operation-import-removed' || seen.has(change)) continue;
+        seen.add(change);
+        report(context, at, 'request', change, sentence('Calls', `${call} (${container}/${last.name})`, change));
+      }
+    }
   }
 }
 

@@ -43,7 +43,7 @@ const CONSEQUENCE: Partial<Record<ChangeKind, (change: Change) => string>> = {
   'entity-set-removed': () => 'which the new schema removes',
   'singleton-removed': () => 'which the new schema removes',
   'container-type-changed': (change) => lower(change.message),
-  'operation-import-removed': (change) => lower(change.message),
+  'operation-import-removed': (change) => (change.message.includes(' replaced by ') ? `whose import changes (${lower(change.message)})` : 'which the new schema removes'),
   'operation-removed': () => 'which the new schema no longer offers',
   'operation-status-changed': (change) => `whose ${lower(change.message)}`,
 };

@@ -108,7 +108,7 @@ describe('odatakit diff --impact', () => {
     expect(plain.loaded).toEqual([]);
     const impact = spawnWithProbe(['diff', oldShop, newShop, '--impact', 'tsconfig.json', '--fail-on', 'breaking'], project.root);
     expect(impact.status).toBe(1);
-    expect(impact.stdout).toMatch(/^36 findings in 8 files for 20 changes \(18 breaking, 2 dangerous\)/);
+    expect(impact.stdout).toMatch(/^37 findings in 8 files for 21 changes \(19 breaking, 2 dangerous\)/);
     expect(impact.stdout).toContain('src/requests.ts:5:24  breaking  shop.service/archive  [entity-set-removed]');
     expect(impact.loaded?.some((file) => file.includes('ts-morph'))).toBe(true);
   });
@@ -116,13 +116,13 @@ describe('odatakit diff --impact', () => {
   it('writes JSON and SARIF 2.1.0 (text and markdown: impact.test.ts); --fail-on counts only changes with findings', async () => {
     const args = [oldShop, newShop, '--impact', project.tsconfig, '--generated', project.generated];
     const json = JSON.parse((await run(...args, '--format', 'json')).stdout) as { findings: { file: string; kind: string }[]; changes: unknown[]; unused: number };
-    expect(json.findings).toHaveLength(36);
-    expect(json.changes).toHaveLength(20);
+    expect(json.findings).toHaveLength(37);
+    expect(json.changes).toHaveLength(21);
     const sarif = await run(...args, '--format', 'sarif', '--fail-on', 'breaking');
     expect(sarif.code).toBe(1);
     const log = JSON.parse(sarif.stdout) as { version: string; runs: { results: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(log.version).toBe('2.1.0');
-    expect(log.runs[0]!.results).toHaveLength(36);
+    expect(log.runs[0]!.results).toHaveLength(37);
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toMatch(/src\/enums\.ts$/);
     // The unused-only side of --fail-on: the project that uses nothing that changed passes.
     const unaffected = join(project.root, 'tsconfig.unaffected.json');
@@ -140,7 +140,7 @@ describe('odatakit diff --impact', () => {
     const result = await run(oldShop, newShop, '--impact', join(linked, 'tsconfig.json'), '--generated', join(linked, 'generated'));
     rmSync(linked, { recursive: true, force: true });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^36 findings in 8 files/);
+    expect(result.stdout).toMatch(/^37 findings in 8 files/);
   });
 
   it('warns when the generated code did not come from the old schema', async () => {
