@@ -111,6 +111,26 @@ describe(`CSDL JSON from the OData TC's own converter (odata-csdl xml2json)${hav
   });
 });
 
+describe('hostile CSDL JSON', () => {
+  it('prototype names as members, kinds and values build nothing odd and pollute nothing', () => {
+    // Written as text: in an object literal, __proto__ would set the prototype, not a member.
+    const text = `{
+      "$Version": "4.01",
+      "__proto__": { "polluted": true },
+      "n": {
+        "__proto__": { "$Kind": "ComplexType", "polluted": {} },
+        "constructor": { "$Kind": "__proto__" },
+        "c": { "$Kind": "ComplexType", "__proto__": { "$Type": "Edm.String" }, "toString": {}, "@__proto__": "x", "$__proto__": "y" }
+      }
+    }`;
+    const { model } = buildText(text, 'hostile.json');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.keys(model.types).sort()).toEqual(['n.__proto__', 'n.c']);
+    const c = model.types['n.c'];
+    expect(c?.kind === 'complex' && c.properties.map((p) => p.name)).toEqual(['__proto__', 'toString']);
+  });
+});
+
 describe('CSDL JSON refusals (exit 2, positioned)', () => {
   it.each([
     ['malformed JSON', '{\n  "$Version": "4.01",\n  "n": { , }\n}', 'csdl/malformed-json', 3, 10],

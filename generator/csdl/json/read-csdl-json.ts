@@ -151,7 +151,8 @@ class JsonDocumentReader {
   }
 
   private schemaMember(schema: XmlElement, name: string, member: JsonObject, pointer: string): void {
-    const kind = typeof member['$Kind'] === 'string' ? member['$Kind'] : 'Unknown';
+    // The kind becomes an element name: only a plain word (never `__proto__`) is taken as one.
+    const kind = typeof member['$Kind'] === 'string' && /^[A-Za-z][A-Za-z0-9]*$/.test(member['$Kind']) ? member['$Kind'] : 'Unknown';
     const element = this.factory.element(pointer, this.attributes(member, { Name: name }));
     switch (kind) {
       case 'EntityType':
