@@ -30,7 +30,9 @@ export function buildRouteTable(model: Model, root: PositionNode, callables: Cal
         const declaring = types[index.get(declaringType(model, node.type, segment.name))!]!;
         (declaring.nav ??= dictionary())[segment.name] = target({ type: child.type!, collection: child.collection });
       } else if (segment.kind === 'key' && (segment.keyProperties.length > 1 || !keyAsSegment)) {
-        types[index.get(segment.type)!]!.key = keyLiteralKinds(model, segment.type, segment.keyProperties);
+        const kinds = keyLiteralKinds(model, segment.type, segment.keyProperties);
+        // A single string key is quoted without being told (the runtime's default for a string).
+        if (segment.keyProperties.length > 1 || Object.values(kinds)[0] !== 's') types[index.get(segment.type)!]!.key = kinds;
       }
       visit(child);
     }
