@@ -115,6 +115,8 @@ function comparisons(ts: typeof TS, condition: TS.Expression): [TS.Expression, s
 /** A member written as a literal: in a case clause, a comparison, or where the enum is the contextual type. */
 function memberLiteral(context: ImpactContext, node: TS.StringLiteralLike): void {
   const { ts, checker } = context;
+  // Most literals name no changed member: skip them before asking the checker anything.
+  if (!changedMemberNames(context).has(node.text)) return;
   const parent = node.parent;
   let enumName: string | undefined;
   if (ts.isCaseClause(parent) && parent.expression === node) enumName = enumOfExpression(context, parent.parent.parent.expression);
@@ -226,6 +228,22 @@ function literalIndex(context: ImpactContext): Map<string, string | null> {
   }
   literalIndexes.set(context.oldModel, index);
   return index;
+}
+
+const memberNameSets = new WeakMap<object, Set<string>>();
+
+/** Names of members removed or renumbered, in any enum. */
+function changedMemberNames(context: ImpactContext): Set<string> {
+  let names = memberNameSets.get(context.changes);
+  if (!names) {
+    names = new Set(
+      context.changes.relevant
+        .filter((change) => change.kind === 'enum-member-removed' || change.kind === 'enum-member-value-changed')
+        .map((change) => change.target.slice(change.target.lastIndexOf('/') + 1)),
+    );
+    memberNameSets.set(context.changes, names);
+  }
+  return names;
 }
 
 const enumChangeIndexes = new WeakMap<object, Map<string, Change[]>>();
