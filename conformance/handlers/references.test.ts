@@ -60,6 +60,7 @@ describe('reference handlers: keys in both forms', () => {
     expect((await send('GET', "/People/o'neil")).status).toBe(200);
     const trip = await send('POST', "/People('o''neil')/Trips", { TripId: 0, Name: 'x' });
     expect(trip.location).toBe(`${ROOT}/People('o''neil')/Trips(0)`);
+    expect(trip.body['@odata.context']).toBe(`${ROOT}/$metadata#People('o''neil')/Trips(0)/$entity`);
     expect((await send('GET', "/People('o''neil')/Trips(0)")).body).toMatchObject({ TripId: 0, Name: 'x' });
     const item = await send('POST', '/Items', { OrderID: 1, ProductID: 2 });
     expect(item.location).toBe(`${ROOT}/Items(OrderID=1,ProductID=2)`);

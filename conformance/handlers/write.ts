@@ -117,7 +117,8 @@ function respond(ctx: HandlerContext, steps: readonly Step[], entity: StoredEnti
   if (status === 204) return noContent(headers);
   const view = viewEntity(ctx, steps, entity, {});
   const body = view.ok ? view.body : entity.data;
-  return json({ '@odata.context': `${ctx.serviceRoot}/$metadata#${steps.at(-1)!.path.replace(/^\//, '')}/$entity`, ...body }, status, headers);
+  // The entity's URL as the service writes it (`People('a')/Trips(0)`), not the store's path.
+  return json({ '@odata.context': `${ctx.serviceRoot}/$metadata#${urlOf(ctx, steps).slice(ctx.serviceRoot.length + 1)}/$entity`, ...body }, status, headers);
 }
 
 /**
