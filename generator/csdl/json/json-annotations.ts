@@ -116,7 +116,9 @@ function operatorAttributes(value: JsonObject): Record<string, string> {
 function recordExpression(value: JsonObject, type: string | undefined, pointer: string, context: AnnotationContext): [string, XmlElement] {
   const { factory, types } = context;
   const record = factory.element(pointer);
-  const declared = typeof value['@type'] === 'string' ? value['@type'].slice(value['@type'].indexOf('#') + 1) : undefined;
+  // CSDL JSON 4.01 writes the record type as "@type"; 4.0-era writers (the TC's converter too) as "@odata.type".
+  const typeValue = value['@type'] ?? value['@odata.type'];
+  const declared = typeof typeValue === 'string' ? typeValue.slice(typeValue.indexOf('#') + 1) : undefined;
   if (declared !== undefined) record.$!['Type'] = declared;
   const recordType = declared !== undefined ? types.qualify(declared) : type;
   for (const [property, propertyValue] of Object.entries(value)) {

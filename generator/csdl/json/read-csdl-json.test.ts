@@ -111,6 +111,15 @@ describe(`CSDL JSON from the OData TC's own converter (odata-csdl xml2json)${hav
   });
 });
 
+describe('CSDL JSON record types', () => {
+  it.each(['@type', '@odata.type'])('read from "%s" (4.01 and 4.0-era writers)', (key) => {
+    const text = `{ "$Version": "4.0", "n": { "c": { "$Kind": "ComplexType",
+      "@Org.OData.Core.V1.AlternateKeys": [{ "${key}": "#Org.OData.Core.V1.AlternateKey", "Key": [{ "Name": "code", "Alias": "code" }] }] } } }`;
+    const value = buildText(text, 'types.json').model.types['n.c']?.annotations[0]?.value;
+    expect(value).toEqual([{ '@type': 'Org.OData.Core.V1.AlternateKey', Key: [{ Name: 'code', Alias: 'code' }] }]);
+  });
+});
+
 describe('hostile CSDL JSON', () => {
   it('prototype names as members, kinds and values build nothing odd and pollute nothing', () => {
     // Written as text: in an object literal, __proto__ would set the prototype, not a member.
