@@ -121,9 +121,11 @@ function createMistakes(session: Session, instances: Instances, state: ResourceS
   const type = state.type;
   const names = keyProperties(model, type);
   const mistakes: Mistake[] = [];
+  // One valid body, given fresh keys for each mistake (building and validating one per mistake costs more than the requests).
+  const template = instances.createBody(type, instances.freshKeys(type), session.nextVariant());
   const fresh = () => {
     const keys = instances.freshKeys(type);
-    return { keys, body: instances.createBody(type, keys, session.nextVariant()) };
+    return { keys, body: template && { ...template, ...keys } };
   };
   if (state.exists && state.keys && names.every((name) => state.keys![name] !== undefined)) {
     const { body } = fresh();
