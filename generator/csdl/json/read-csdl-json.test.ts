@@ -116,7 +116,7 @@ describe('CSDL JSON record types', () => {
     const text = `{ "$Version": "4.0", "n": { "c": { "$Kind": "ComplexType",
       "@Org.OData.Core.V1.AlternateKeys": [{ "${key}": "#Org.OData.Core.V1.AlternateKey", "Key": [{ "Name": "code", "Alias": "code" }] }] } } }`;
     const value = buildText(text, 'types.json').model.types['n.c']?.annotations[0]?.value;
-    expect(value).toEqual([{ '@type': 'Org.OData.Core.V1.AlternateKey', Key: [{ Name: 'code', Alias: 'code' }] }]);
+    expect(value).toEqual([{ '@type': 'Org.OData.Core.V1.AlternateKey', Key: [{ Name: { $PropertyPath: 'code' }, Alias: 'code' }] }]);
   });
 });
 
