@@ -51,11 +51,30 @@ export function hurts(change: Change, use: { sent: boolean; mode: GeneratedShape
 
 export function visitProperties(context: ImpactContext, node: TS.Node): void {
   const { ts } = context;
-  if (ts.isPropertyAccessExpression(node)) memberUse(context, node.name, node.name.text, node, accessOf(ts, node));
-  else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
-    memberUse(context, node.argumentExpression, node.argumentExpression.text, node, accessOf(ts, node));
-  } else if (ts.isObjectLiteralExpression(node)) objectLiteral(context, node);
-  else if (ts.isObjectBindingPattern(node)) destructuring(context, node);
+  // Names no member change has are skipped before the checker is asked anything.
+  const names = changedMemberNames(context);
+  if (ts.isPropertyAccessExpression(node)) {
+    if (names.members.has(node.name.text)) memberUse(context, node.name, node.name.text, node, accessOf(ts, node));
+  } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    if (names.members.has(node.argumentExpression.text)) memberUse(context, node.argumentExpression, node.argumentExpression.text, node, accessOf(ts, node));
+  } else if (ts.isObjectLiteralExpression(node)) {
+    if (names.required || node.properties.some((property) => property.name !== undefined && names.members.has(propertyName(ts, property.name) ?? ''))) objectLiteral(context, node);
+  } else if (ts.isObjectBindingPattern(node)) destructuring(context, node);
+}
+
+const nameSets = new WeakMap<object, { members: Set<string>; required: boolean }>();
+
+function changedMemberNames(context: ImpactContext): { members: Set<string>; required: boolean } {
+  let names = nameSets.get(context.changes);
+  if (!names) {
+    const relevant = context.changes.relevant;
+    names = {
+      members: new Set(relevant.filter((change) => MEMBER_KINDS.has(change.kind)).map((change) => change.target.slice(change.target.lastIndexOf('/') + 1))),
+      required: relevant.some((change) => change.kind === 'required-property-added'),
+    };
+    nameSets.set(context.changes, names);
+  }
+  return names;
 }
 
 type Access = 'read' | 'write';
@@ -183,7 +202,7 @@ function propertySymbol(context: ImpactContext, type: TS.Type, name: string): TS
   return undefined;
 }
 
-function propertyName(ts: typeof TS, name: TS.PropertyName): string | undefined {
+function propertyName(ts: typeof TS, name: TS.PropertyName | TS.Node): string | undefined {
   if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
   return undefined;
 }
