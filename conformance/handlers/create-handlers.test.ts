@@ -143,7 +143,8 @@ describe('reference handlers: collections and query options', () => {
     ['$select of an unknown property', `${PARTNERS}?$select=nope`, 400],
     ['$expand of a structural property', `${PARTNERS}?$expand=tenantId`, 400],
     ['a negative $top', `${PARTNERS}?$top=-1`, 400],
-    ['$filter, which the handlers do not implement', `${PARTNERS}?$filter=true`, 501],
+    ['$filter on an unknown property', `${PARTNERS}?$filter=nope eq 1`, 400],
+    ['$search, which the handlers do not implement', `${PARTNERS}?$search=x`, 501],
   ])('refuses %s', async (_name, path, status) => {
     expect((await send('GET', path)).status).toBe(status);
   });

@@ -57,7 +57,7 @@ async function route(ctx: HandlerContext, request: Request): Promise<Response> {
     case 'read':
       return readEntity(ctx, steps, options, relativePath);
     case 'list':
-      return match.count ? countCollection(ctx, steps) : listCollection(ctx, steps, options, url, relativePath);
+      return match.count ? countCollection(ctx, steps, options) : listCollection(ctx, steps, options, url, relativePath);
     case 'create':
       return target.node.kind === 'collection' ? createMember(ctx, steps, operation, request) : putEntity(ctx, steps, operation, request);
     case 'replace':

@@ -1,10 +1,18 @@
+import type { FilterNode } from './filter/ast.ts';
+import { FilterError } from './filter/filter-error.ts';
+import { parseFilter } from './filter/parse.ts';
+import { parseOrderBy, type OrderKey } from './orderby.ts';
+
 /**
- * The system query options the reference handlers implement: `$top`, `$skip`, `$count`,
- * `$select` and `$expand` with nested options (OData Protocol 4.0 §11.2.4 and §11.2.5;
- * URL Conventions 4.0 §5.1). The others are refused with 501 rather than ignored, so that a
- * test never passes on data that was not filtered as it asked.
+ * The system query options the reference handlers implement: `$filter`, `$orderby`, `$top`,
+ * `$skip`, `$count`, `$select` and `$expand` with nested options (OData Protocol 4.01 §11.2.4
+ * to §11.2.6; URL Conventions 4.01 §5.1). The others are refused with 501 rather than ignored,
+ * so that a test never passes on data that was not filtered as it asked.
  */
 export interface QueryOptions {
+  /** Parsed here (syntax errors are 400 at once); checked against the member type where it applies. */
+  filter?: { text: string; tree: FilterNode };
+  orderby?: OrderKey[];
   top?: number;
   skip?: number;
   count?: boolean;
@@ -20,7 +28,7 @@ export interface ExpandItem {
 
 export type QueryError = { status: 400 | 501; message: string };
 
-const NOT_IMPLEMENTED = new Set(['$filter', '$orderby', '$search', '$apply', '$compute', '$levels', '$skiptoken', '$deltatoken', '$index', '$schemaversion']);
+const NOT_IMPLEMENTED = new Set(['$search', '$apply', '$compute', '$levels', '$skiptoken', '$deltatoken', '$index', '$schemaversion']);
 const IGNORED = new Set(['$format']);
 
 export function parseQueryOptions(params: URLSearchParams): QueryOptions | QueryError {
@@ -47,6 +55,10 @@ function apply(options: QueryOptions, name: string, value: string): QueryError |
       if (value !== 'true' && value !== 'false') return { status: 400, message: `$count must be true or false, got '${value}'` };
       options.count = value === 'true';
       return undefined;
+    case '$filter':
+      return parsed('$filter', () => (options.filter = { text: value, tree: parseFilter(value) }));
+    case '$orderby':
+      return parsed('$orderby', () => (options.orderby = parseOrderBy(value)));
     case '$select':
       options.select = splitTopLevel(value, ',').map((item) => item.trim()).filter(Boolean);
       return undefined;
@@ -62,6 +74,17 @@ function apply(options: QueryOptions, name: string, value: string): QueryError |
     }
     default:
       return { status: 400, message: `Unknown system query option ${name}` };
+  }
+}
+
+/** A FilterError of `$filter` or `$orderby` as a 400 that says where. */
+function parsed(option: string, parse: () => unknown): QueryError | undefined {
+  try {
+    parse();
+    return undefined;
+  } catch (error) {
+    if (error instanceof FilterError) return { status: 400, message: error.describe(option) };
+    throw error;
   }
 }
 

@@ -5,6 +5,7 @@ import type { QueryOptions } from './query-options.ts';
 import { json, noContent, odataError, text } from './responses.ts';
 import { isSingleNavigation } from './routes.ts';
 import { page, viewEntity } from './view.ts';
+import { refineMembers } from './collection-query.ts';
 
 /** GET of an entity (OData Protocol 4.0 §11.2.2) and of a collection (§11.2.5, §11.2.9 for `/$count`). */
 export function readEntity(ctx: HandlerContext, steps: readonly Step[], options: QueryOptions, relativePath: string): Response {
@@ -31,8 +32,9 @@ export function listCollection(ctx: HandlerContext, steps: readonly Step[], opti
   provideMembers(ctx, steps);
   const member = target.node.member ?? target.node;
   const bodies: Record<string, unknown>[] = [];
-  const paths = ctx.store.members(target.path);
-  const selected = page(paths, options, ctx.pageSize, ctx.profile === 'graph');
+  const refined = refineMembers(ctx, target.node.type, ctx.store.members(target.path), options);
+  if (!refined.ok) return odataError(400, 'BadRequest', refined.message);
+  const selected = page(refined.paths, options, ctx.pageSize, ctx.profile === 'graph');
   for (const path of selected.value) {
     const stored = ctx.store.get(path);
     if (!stored) continue;
@@ -47,9 +49,13 @@ export function listCollection(ctx: HandlerContext, steps: readonly Step[], opti
   return json(body, 200);
 }
 
-export function countCollection(ctx: HandlerContext, steps: readonly Step[]): Response {
+/** `/$count` counts what `$filter` keeps (OData Protocol 4.01 §11.2.10). */
+export function countCollection(ctx: HandlerContext, steps: readonly Step[], options: QueryOptions = {}): Response {
   provideMembers(ctx, steps);
-  return text(String(ctx.store.members(steps.at(-1)!.path).length));
+  const target = steps.at(-1)!;
+  const refined = refineMembers(ctx, target.node.type, ctx.store.members(target.path), { ...(options.filter ? { filter: options.filter } : {}) });
+  if (!refined.ok) return odataError(400, 'BadRequest', refined.message);
+  return text(String(refined.paths.length));
 }
 
 function nextLink(url: URL, skip: number, top: number | undefined): string {

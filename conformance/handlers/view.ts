@@ -5,6 +5,7 @@ import type { Step } from './match.ts';
 import type { ExpandItem, QueryOptions } from './query-options.ts';
 import type { StoredEntity } from './store.ts';
 import { lookupEntity } from './entities.ts';
+import { refineMembers } from './collection-query.ts';
 
 /**
  * Entities as response bodies (OData JSON Format 4.0 §6 and §12): `$select` keeps the listed
@@ -59,7 +60,9 @@ function expand(ctx: HandlerContext, type: StructuredType, steps: readonly Step[
     const childSteps = [...steps, { node: child ?? node, path: `${path}/${name}` }];
     if (navigation.collection) {
       const members: Record<string, unknown>[] = [];
-      for (const memberPath of ctx.store.members(`${path}/${name}`)) {
+      const refined = refineMembers(ctx, navigation.type, ctx.store.members(`${path}/${name}`), item.options);
+      if (!refined.ok) return { ok: false, message: refined.message };
+      for (const memberPath of refined.paths) {
         const stored = ctx.store.get(memberPath);
         if (!stored) continue;
         const view = viewEntity(ctx, [...childSteps, { node: child?.member ?? child ?? node, path: memberPath }], stored, item.options);
