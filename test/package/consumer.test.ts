@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { publint } from 'publint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, listFiles, pack, PROJECT_ROOT, run, type Project } from './project.ts';
 
 /**
@@ -66,6 +66,14 @@ beforeAll(async () => {
   }
   await Promise.all(projects.values());
 }, 600_000);
+
+// Each project holds some hundred MB of node_modules; ODATAKIT_KEEP_CONSUMER=1 keeps them to look into.
+afterAll(async () => {
+  if (process.env['ODATAKIT_KEEP_CONSUMER']) return;
+  const settled = await Promise.allSettled(projects.values());
+  for (const result of settled) if (result.status === 'fulfilled') rmSync(result.value.dir, { recursive: true, force: true });
+  if (packed) rmSync(dirname(packed.tarball), { recursive: true, force: true });
+});
 
 describe('the packed tarball', () => {
   it('holds compiled code, types, templates, the runtime sources generate copies, the example, README and LICENSE, and nothing else', () => {
