@@ -63,23 +63,27 @@ export async function putProbe(session: Session, instances: Instances, state: Re
   const sent = structural(body);
   state.current = { ...Object.fromEntries([...keys].map((name) => [name, state.keys![name]])), ...sent };
   if (after.status !== 200) return session.fail('sequence/put-replace', id, `GET after PUT answered ${answer(after)}`, [put, after]);
+  // Both halves of replace semantics are checked, and every problem found is reported.
+  const problems: string[] = [];
+  const exchanges: Exchange[] = [put, after];
   const notApplied = firstDifference(readBody, sent);
-  if (notApplied !== undefined) return session.fail('sequence/put-replace', id, `Property ${notApplied}: PUT sent ${render(sent[notApplied])}, read ${render(readBody[notApplied])}`, [put, after]);
   const kept = Object.keys(before).find((name) => !keys.has(name) && !(name in sent) && !isCleared(before[name]) && contains(readBody[name], before[name]));
-  if (kept !== undefined) {
-    return session.fail('sequence/put-replace', id, `Property ${kept} was left out of the PUT but kept ${render(readBody[kept])}: PUT did not replace the entity (it merged, like PATCH)`, [put, after]);
-  }
+  if (notApplied !== undefined) problems.push(`Property ${notApplied}: PUT sent ${render(sent[notApplied])}, read ${render(readBody[notApplied])}`);
+  else if (kept !== undefined) problems.push(`Property ${kept} was left out of the PUT but kept ${render(readBody[kept])}: PUT did not replace the entity (it merged, like PATCH)`);
   const required = requiredWithoutDefault(session, state.entityType).find((property) => property.name in body);
   if (required) {
     const without = Object.fromEntries(Object.entries(body).filter(([name]) => name !== required.name));
     const missing = await session.send(id, 'PUT', path, { body: without });
     if (missing.status >= 200 && missing.status < 300) {
-      const check = await session.send(id, 'GET', path);
-      return session.fail('sequence/put-replace', id, `PUT without the non-nullable ${required.name} (no default) answered ${missing.status}: a replace cannot store it, so the request must be refused with 400`, [missing, check]);
+      exchanges.push(missing, await session.send(id, 'GET', path));
+      problems.push(`PUT without the non-nullable ${required.name} (no default) answered ${missing.status}: a replace cannot store it, so the request must be refused with 400`);
+    } else if (missing.status >= 500 || missing.status === 0) {
+      exchanges.push(missing);
+      problems.push(`PUT without the non-nullable ${required.name} answered ${answer(missing)}; expected 400`);
     }
-    if (missing.status >= 500) return session.fail('sequence/put-replace', id, `PUT without the non-nullable ${required.name} answered ${answer(missing)}; expected 400`, [missing]);
   }
-  session.pass('sequence/put-replace', id);
+  if (problems.length > 0) session.fail('sequence/put-replace', id, problems.join('; '), exchanges);
+  else session.pass('sequence/put-replace', id);
 }
 
 /** Non-nullable, writable, non-key properties with no default value: a create or replace must send them. */
