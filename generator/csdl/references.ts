@@ -44,7 +44,7 @@ function mayHaveReferences(text: string): boolean {
 /** The references of one document, read by namespace URI like everything else (parse-csdl.ts). */
 export function readReferences(file: string, text: string): CsdlReference[] {
   if (!mayHaveReferences(text)) return [];
-  const { root, lines } = parseCsdl(file, text);
+  const { root, lines } = parseCsdl(file, text, { keep: true });
   return childElements(root, 'edmx:Reference').map((reference) => ({
     uri: attribute(reference, 'Uri') ?? '',
     namespaces: [
