@@ -174,6 +174,14 @@ describe('--csdl by URL, with --header, following references by URL', () => {
     expect(JSON.parse(readFileSync(join(folder, 'out/.odatakit-manifest.json'), 'utf8')).inputs).toHaveProperty([`${base}/service/$metadata`]);
   });
 
+  it('odatakit validate-docs takes --csdl URL --header too', async () => {
+    const page = join(mkdtempSync(join(tmpdir(), 'odatakit-url-docs-')), 'item.md');
+    writeFileSync(page, '# item resource type\n\nNamespace: com.example.shop\n');
+    const result = await run(['validate-docs', page, '--csdl', `${base}/service/$metadata`, '--header', 'Authorization: Bearer secret']);
+    expect(result.stderr).not.toContain('fetch-failed');
+    expect(result.status, result.stderr).toBe(0);
+  });
+
   it('odatakit inspect --csdl URL --header: exit 0; without the header: exit 2 naming the URL and the status', async () => {
     const [ok, refused] = await Promise.all([
       run(['inspect', '--csdl', `${base}/service/$metadata`, '--header', 'Authorization: Bearer secret']),

@@ -10,6 +10,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { UserInputError } from '../diagnostics/user-error.ts';
 import { createValidator } from '../emit/validators/index.ts';
 import type { DocPage } from '../graph-docs/types.ts';
+import type { FetchedDocuments } from '../csdl/reference-loader.ts';
 import { loadModel } from '../load-model.ts';
 import type { Model } from '../model/types.ts';
 import { pairExamples } from './annotations.ts';
@@ -29,6 +30,8 @@ export interface ValidateDocsOptions {
   csdl?: string[];
   /** The model cache folder (generator/model-cache/); absent: no cache. */
   cache?: string | undefined;
+  /** `csdl` URLs, fetched (csdl/fetch-csdl.ts). */
+  fetched?: FetchedDocuments;
 }
 
 export interface ValidateDocsResult {
@@ -43,7 +46,7 @@ export interface ValidateDocsResult {
 /** Reads and checks; unusable input (missing files, malformed XML, no page) throws UserInputError. */
 export function validateDocs(options: ValidateDocsOptions): ValidateDocsResult {
   const csdl = options.csdl ?? [];
-  const loaded = loadModel({ csdl, docs: options.docs, cache: options.cache });
+  const loaded = loadModel({ csdl, docs: options.docs, cache: options.cache, fetched: options.fetched });
   const loadDiagnostics = loaded.diagnostics.sorted();
   const unusable = loadDiagnostics.filter((diagnostic) => diagnostic.code.startsWith('input/') && diagnostic.severity === 'error');
   if (unusable.length > 0) throw new UserInputError(unusable);

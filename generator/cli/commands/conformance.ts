@@ -30,7 +30,7 @@ export interface ConformanceCliOptions {
 export function registerConformance(program: Command): void {
   addCacheOptions(program.command('conformance'))
     .description('Check msw handlers or a running server against the model: statuses, bodies, sequences, bad inputs, errors')
-    .option('--csdl <file>', 'CSDL XML file ($metadata); repeatable', collect, [])
+    .option('--csdl <file|url>', 'CSDL file ($metadata, XML or JSON) or https:// URL of a $metadata (fetched with the --header values); repeatable', collect, [])
     .option('--docs <dir|file>', 'Graph reference pages (markdown file or folder); repeatable', collect, [])
     .option('--key-as-segment', 'write keys as path segments (/People/x), whatever the CSDL declares')
     .option('--no-key-as-segment', 'write keys in parentheses (People(\'x\')), whatever the CSDL or the docs say')
@@ -94,8 +94,8 @@ export async function runConformance(options: ConformanceCliOptions, command: Co
     command.error('error: give exactly one target: --handlers <module> or --base-url <url>', { exitCode: EXIT.usage });
   }
   // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
-  const { loadModel } = await import('../../load-model.ts');
-  const { model, diagnostics } = loadModel({ csdl: options.csdl, docs: options.docs, cache: cacheFolder(options.cache), ...(options.keyAsSegment !== undefined && { keyAsSegment: options.keyAsSegment }) });
+  const { loadModelFrom } = await import('../../load-model.ts');
+  const { model, diagnostics } = await loadModelFrom({ csdl: options.csdl, headers: parseHeaders(options.header, command), docs: options.docs, cache: cacheFolder(options.cache), ...(options.keyAsSegment !== undefined && { keyAsSegment: options.keyAsSegment }) });
   const errors = diagnostics.sorted().filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     printDiagnostics(errors);

@@ -5,13 +5,14 @@ import { formatJson, type DocsReport } from '../../validate-docs/format/json.ts'
 import { formatSarif } from '../../validate-docs/format/sarif.ts';
 import { formatText } from '../../validate-docs/format/text.ts';
 import { EXIT } from '../exit-codes.ts';
-import { addCacheOptions, cacheFolder, collect, oneOf } from '../options.ts';
+import { addCacheOptions, cacheFolder, collect, header, oneOf } from '../options.ts';
 import { summarizeDiagnostics } from '../print-diagnostics.ts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export interface ValidateDocsCliOptions {
   csdl: string[];
+  header?: Record<string, string>;
   format: (typeof FORMATS)[number];
   baseline?: string;
   cache?: string | boolean;
@@ -21,7 +22,8 @@ export function registerValidateDocs(program: Command): void {
   addCacheOptions(program.command('validate-docs'))
     .description('Check Graph reference pages (examples, annotations, tables) against the schema, like a linter')
     .argument('<dir|file...>', 'markdown pages or folders of pages to check')
-    .option('--csdl <file>', 'CSDL XML file ($metadata) to check against; repeatable (without it, the pages are checked against each other)', collect, [])
+    .option('--csdl <file|url>', 'CSDL file ($metadata, XML or JSON) or https:// URL of a $metadata to check against; repeatable (without it, the pages are checked against each other)', collect, [])
+    .option('--header <name: value>', 'HTTP header for fetching --csdl URLs (e.g. authentication); repeatable', header)
     .option('--format <format>', 'text, json (also a baseline file) or sarif (code scanning)', oneOf(FORMATS), 'text')
     .option('--baseline <file>', 'known findings (a file written by --format json): only new findings are reported and fail')
     .addHelpText('after', '\nExit codes: 0 no error found, 1 an error was found, 2 unusable input or arguments.')
@@ -36,7 +38,9 @@ export async function runValidateDocs(docs: string[], options: ValidateDocsCliOp
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   // Loaded when the command runs, not when it is registered: `odatakit --help` stays fast.
   const { validateDocs } = await import('../../validate-docs/validate-docs.ts');
-  const result = validateDocs({ docs, csdl: options.csdl, cache: cacheFolder(options.cache) });
+  const { fetchCsdlInputs } = await import('../../csdl/fetch-csdl.ts');
+  const fetched = await fetchCsdlInputs(options.csdl, options.header);
+  const result = validateDocs({ docs, csdl: options.csdl, cache: cacheFolder(options.cache), ...(fetched && { fetched }) });
   let diagnostics = result.diagnostics.map(portable);
   let note = '';
   if (baseline) {
