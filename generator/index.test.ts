@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './testing/corpus.ts';
 import { packageExports, sourceOf } from './testing/package-exports.ts';
@@ -62,5 +63,25 @@ describe('the exports map', () => {
 
   it('names every export of the barrel (no `export *`)', () => {
     expect(readFileSync(join(PROJECT_ROOT, 'generator/index.ts'), 'utf8')).not.toMatch(/export\s+(type\s+)?\*/);
+  });
+});
+
+describe('dependencies', () => {
+  it('are what the shipped code imports: runtime dependencies, and peers (msw, vitest, tsx)', () => {
+    const files = globSync(['generator/**/*.ts', 'conformance/**/*.ts'], {
+      cwd: PROJECT_ROOT,
+      ignore: ['**/*.test.ts', '**/*.test-d.ts', '**/__fixtures__/**', 'generator/testing/**', 'conformance/graph-suite*.ts'],
+    });
+    const imported = new Set<string>();
+    for (const file of files) {
+      const text = readFileSync(join(PROJECT_ROOT, file), 'utf8');
+      const specifiers = [
+        ...[...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"./][^'"]*)['"]/gm)].map((match) => match[1]!),
+        ...[...text.matchAll(/\bimport\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g)].map((match) => match[1]!),
+      ];
+      for (const specifier of specifiers) if (!specifier.startsWith('node:')) imported.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+    }
+    const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string> };
+    expect([...imported].sort()).toEqual([...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDependencies)].sort());
   });
 });
