@@ -1,11 +1,12 @@
 import type { HandlerContext } from './context.ts';
 import { lookupEntity, provideMembers } from './entities.ts';
 import type { Step } from './match.ts';
-import type { QueryOptions } from './query-options.ts';
+import type { QueryError, QueryOptions } from './query-options.ts';
 import { json, noContent, odataError, text } from './responses.ts';
 import { isSingleNavigation } from './routes.ts';
 import { page, viewEntity } from './view.ts';
 import { refineMembers } from './collection-query.ts';
+import { checkQueryCapabilities } from './query-capabilities.ts';
 
 /** GET of an entity (OData Protocol 4.0 §11.2.2) and of a collection (§11.2.5, §11.2.9 for `/$count`). */
 export function readEntity(ctx: HandlerContext, steps: readonly Step[], options: QueryOptions, relativePath: string): Response {
@@ -29,6 +30,8 @@ export function absent(ctx: HandlerContext, steps: readonly Step[]): Response {
 
 export function listCollection(ctx: HandlerContext, steps: readonly Step[], options: QueryOptions, url: URL, relativePath: string): Response {
   const target = steps.at(-1)!;
+  const refused = checkQueryCapabilities(ctx.model, steps, options);
+  if (refused) return refusal(refused);
   provideMembers(ctx, steps);
   const member = target.node.member ?? target.node;
   const bodies: Record<string, unknown>[] = [];
@@ -51,11 +54,17 @@ export function listCollection(ctx: HandlerContext, steps: readonly Step[], opti
 
 /** `/$count` counts what `$filter` keeps (OData Protocol 4.01 §11.2.10). */
 export function countCollection(ctx: HandlerContext, steps: readonly Step[], options: QueryOptions = {}): Response {
+  const refused = checkQueryCapabilities(ctx.model, steps, options, true);
+  if (refused) return refusal(refused);
   provideMembers(ctx, steps);
   const target = steps.at(-1)!;
   const refined = refineMembers(ctx, target.node.type, ctx.store.members(target.path), { ...(options.filter ? { filter: options.filter } : {}) });
   if (!refined.ok) return odataError(400, 'BadRequest', refined.message);
   return text(String(refined.paths.length));
+}
+
+function refusal(error: QueryError): Response {
+  return odataError(error.status, error.status === 501 ? 'NotImplemented' : 'BadRequest', error.message);
 }
 
 function nextLink(url: URL, skip: number, top: number | undefined): string {
