@@ -6,8 +6,10 @@ import type { Target } from './target.ts';
 /**
  * msw handlers run in-process, with no network.
  * - `server`: what users do, `setupServer(...handlers)` and `fetch`. A catch-all handler answers
- *   whatever the handlers do not, and `fetch` is blocked underneath msw, so that even a
- *   `passthrough()` cannot reach the network.
+ *   whatever the handlers do not, and with msw 2 `fetch` is blocked underneath msw, so that even
+ *   a `passthrough()` cannot reach the network. msw 3 intercepts below `fetch` (in Node's HTTP
+ *   layer) and calls the `fetch` it finds, so there the block would refuse every request: it is
+ *   left out, and only the catch-all keeps requests off the network.
  * - `direct`: msw's `getResponse(handlers, request)`, which runs the same handler code
  *   (`handler.run`) without intercepting anything; about twice as fast, for large runs.
  */
@@ -35,10 +37,18 @@ export async function handlersTarget(handlers: readonly RequestHandler[], option
     };
   }
   const original = globalThis.fetch;
-  globalThis.fetch = blockedFetch;
   const catchAll = http.all('*', () => new Response(null, { status: 599, headers: { [UNHANDLED]: '1' } }));
-  const server = setupServer(...handlers, catchAll);
-  server.listen({ onUnhandledRequest: 'bypass' });
+  const listen = (underneath: typeof globalThis.fetch) => {
+    globalThis.fetch = underneath;
+    const started = setupServer(...handlers, catchAll);
+    started.listen({ onUnhandledRequest: 'bypass' });
+    return started;
+  };
+  let server = listen(blockedFetch);
+  if (!(await interceptsAboveFetch(globalThis.fetch))) {
+    server.close();
+    server = listen(original);
+  }
   const intercepted = globalThis.fetch;
   return {
     ...base,
@@ -54,6 +64,16 @@ export async function handlersTarget(handlers: readonly RequestHandler[], option
       globalThis.fetch = original;
     },
   };
+}
+
+/** Whether msw answered a request without calling the (blocked) fetch beneath it: msw 2 does, msw 3 does not. */
+async function interceptsAboveFetch(fetch: typeof globalThis.fetch): Promise<boolean> {
+  try {
+    await fetch('http://odatakit.invalid/interception-probe', { method: 'HEAD' });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function blockedFetch(input: string | URL | Request): Promise<Response> {
