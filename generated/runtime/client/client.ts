@@ -1,4 +1,5 @@
 import { keySegment, encodeSegment, namedLiterals, withAliases, type KeyValue } from './literals.js';
+import { followItems, followPages, type PagingOptions } from './paging.js';
 import { queryString, type QueryOptions } from './query.js';
 import {
   findCallable,
@@ -12,6 +13,7 @@ import {
   type Target,
 } from './route-table.js';
 import { send, type ClientOptions, type Exchange, type RequestOptions } from './send.js';
+import type { ODataPage } from './verbs.js';
 
 /**
  * The whole client: one Proxy that follows the URL (OData URL Conventions 4.01 section 4).
@@ -23,7 +25,8 @@ import { send, type ClientOptions, type Exchange, type RequestOptions } from './
  * Names a schema might use for navigation properties but that the client claims (the verbs,
  * `byId`, `then`, `toString`, `valueOf`, `toJSON`, and anything starting with `$`) are
  * written with one more leading `$` in the generated types (`$get` for a property `get`);
- * one `$` is removed here.
+ * one `$` is removed here. On a collection, `$pages`, `$all` and `$count` page and count (no
+ * position below a collection is a navigation property, so they shadow no name there).
  */
 
 interface Engine {
@@ -82,6 +85,12 @@ function member(engine: Engine, at: Position, property: string | symbol): unknow
     case '$ref':
       return node(engine, { path: `${at.path}/$ref`, target: at.target, root: false, ref: true }, undefined);
   }
+  // Collections page and count; elsewhere `$pages` is the escaped name `pages` (a OneNote section's pages, say).
+  if (isCollection(at.target)) {
+    if (property === '$pages') return (options?: CallOptions & PagingOptions) => pages(engine, at, options);
+    if (property === '$all') return (options?: CallOptions & PagingOptions) => followItems(pages(engine, at, options), options?.limit);
+    if (property === '$count') return (options?: CallOptions) => count(engine, at, options);
+  }
   const name = property.startsWith('$') ? property.slice(1) : property;
   const target = at.root ? (Object.hasOwn(engine.table.root, name) ? engine.table.root[name] : undefined) : navigate(engine.table, at.target, name);
   return node(engine, { path: `${at.path}/${encodeSegment(name)}`, target, root: false }, { from: at, name });
@@ -102,10 +111,11 @@ function cast(engine: Engine, at: Position, type: string): Position {
 
 type CallOptions = QueryOptions & RequestOptions;
 
-function sendVerb(engine: Engine, at: Position, method: Verb, args: unknown[]): Promise<unknown> {
+/** `url`: a next link to GET instead of the position's URL. */
+function sendVerb(engine: Engine, at: Position, method: Verb, args: unknown[], link?: string): Promise<unknown> {
   const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
   const options = (hasBody ? args[1] : args[0]) as CallOptions | undefined;
-  const url = `${engine.base}${at.path}${method === 'GET' ? queryString(options) : ''}`;
+  const url = link ?? `${engine.base}${at.path}${method === 'GET' ? queryString(options) : ''}`;
   const exchange: Exchange = { method, url, options };
   if (hasBody) exchange.body = args[0];
   if (at.ref) {
@@ -123,6 +133,32 @@ function sendVerb(engine: Engine, at: Position, method: Verb, args: unknown[]): 
     if (method !== 'DELETE') exchange.response = { type, collection: method === 'GET' && collection, mode: 'read' };
   }
   return send(engine.options, exchange);
+}
+
+/** The pages of a collection: the first as `get` asks for it, then each `@odata.nextLink` with the same request options. */
+function pages(engine: Engine, at: Position, options: (CallOptions & PagingOptions) | undefined): AsyncGenerator<ODataPage<unknown>, void, undefined> {
+  const first = `${engine.base}${at.path}${queryString(options)}`;
+  return followPages(first, (url) => sendVerb(engine, at, 'GET', [options], url), options?.limit);
+}
+
+/**
+ * `/$count` (OData URL Conventions 4.01 section 4.8): the number of members `$filter` and
+ * `$search` keep, as plain text. (Graph asks for the `ConsistencyLevel: eventual` header.)
+ */
+async function count(engine: Engine, at: Position, options: CallOptions | undefined): Promise<number> {
+  const { $filter, $search, query } = options ?? {};
+  const filters: QueryOptions = {};
+  if ($filter !== undefined) filters.$filter = $filter;
+  if ($search !== undefined) filters.$search = $search;
+  if (query !== undefined) filters.query = query;
+  const url = `${engine.base}${at.path}/$count${queryString(filters)}`;
+  // The count is text/plain (OData Protocol 4.01 section 11.2.10); JSON stays acceptable for services that insist.
+  const headers = { accept: 'text/plain, application/json;q=0.9', ...options?.headers };
+  const value = await send(engine.options, { method: 'GET', url, options: { ...options, headers } });
+  const text = typeof value === 'number' ? String(value) : value instanceof ArrayBuffer ? String.fromCharCode(...new Uint8Array(value)) : '';
+  const number = Number(text.trim());
+  if (text.trim() === '' || !Number.isSafeInteger(number)) throw new TypeError(`${url} did not answer a count: ${JSON.stringify(text.slice(0, 40))}`);
+  return number;
 }
 
 /** Calls the last step as an action or function; a programming error (not callable) throws at once. */

@@ -7,6 +7,7 @@
 export { createClient } from './client.js';
 export type { ClientOptions, FetchLike, HeaderValues, RequestInitLike, RequestOptions, ResponseLike } from './send.js';
 export type { QueryOptions } from './query.js';
+export type { PagingOptions } from './paging.js';
 
 // Errors
 export { ODataRequestError, ODataValidationError, type ODataErrorBody, type ValidationProblem } from './errors.js';

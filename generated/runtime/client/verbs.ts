@@ -1,3 +1,4 @@
+import type { PagingOptions } from './paging.js';
 import type { QueryOptions } from './query.js';
 import type { RequestOptions } from './send.js';
 
@@ -67,6 +68,12 @@ export interface Read<T> {
 
 export interface List<T> {
   get<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E>): Promise<ODataPage<Selected<T, S, E>>>;
+  /** Every page, following `@odata.nextLink` (server-driven paging, OData Protocol 4.01 section 11.2.6.7). */
+  $pages<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E> & PagingOptions): AsyncIterable<ODataPage<Selected<T, S, E>>>;
+  /** Every member, page after page: `for await (const user of client.users.$all({ limit: 500 }))`. */
+  $all<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E> & PagingOptions): AsyncIterable<Selected<T, S, E>>;
+  /** `/$count`: how many members `$filter` and `$search` keep (Graph wants `ConsistencyLevel: eventual`). */
+  $count(options?: RequestOptions & Pick<QueryOptions, '$filter' | '$search' | 'query'>): Promise<number>;
   /** The URL `get` would request. */
   $url(options?: QueryOptions): string;
 }

@@ -9,6 +9,7 @@ import { CORPUS_SKIP_REASON, corpusAvailable, GRAPH_CSDL } from '../../testing/c
 import type { OutputFile } from '../emitter.ts';
 import { emitAll, typeCheck, writeOutput, type TempOutput } from './__fixtures__/output.ts';
 import { indexCallables } from './callables.ts';
+import { escapedName } from './members.ts';
 import { CLIENT_FILE, ROUTES_FILE } from './emit-client.ts';
 import { buildRouteTable } from './route-table.ts';
 import { buildPositionTree, type PositionNode } from './tree.ts';
@@ -50,7 +51,7 @@ describe.skipIf(!corpusAvailable)(`request builders for all of Graph${CORPUS_SKI
     const fake = fakeFetch(() => ({ json: {} }));
     const client = createClient<any>(table, { baseUrl: 'https://graph.test/v1.0', fetch: fake.fetch, validate: (check) => void checks.push(check) });
     const calls: { operation: Operation; send: () => Promise<unknown> }[] = [];
-    // Every name is reached as `$name`: the runtime removes one leading `$`, so this works for escaped names too.
+    // Every name is reached as the generated types spell it (`$get` for a property `get`): `$count`, `$all` and `$pages` page a collection.
     const walk = (node: PositionNode, builder: any): void => {
       for (const operation of node.operations) {
         const verb = operation.method.toLowerCase();
@@ -63,11 +64,11 @@ describe.skipIf(!corpusAvailable)(`request builders for all of Graph${CORPUS_SKI
       for (const member of callables.membersOf(node)) {
         for (const { callable, operation } of member.overloads) {
           const required = callable.parameters.slice(callable.isBound ? 1 : 0).filter((parameter) => !parameter.optional);
-          calls.push({ operation, send: () => builder[`$${member.name}`](Object.fromEntries(required.map((parameter) => [parameter.name, parameter.name]))) });
+          calls.push({ operation, send: () => builder[escapedName(member.name)](Object.fromEntries(required.map((parameter) => [parameter.name, parameter.name]))) });
         }
       }
       for (const { segment, node: child } of node.children.values()) {
-        walk(child, segment.kind === 'key' ? builder.byId(segment.placeholders[0]) : segment.kind === 'cast' ? builder.$cast(segment.type) : builder[`$${segment.name}`]);
+        walk(child, segment.kind === 'key' ? builder.byId(segment.placeholders[0]) : segment.kind === 'cast' ? builder.$cast(segment.type) : builder[escapedName(segment.name)]);
       }
     };
     walk(tree, client);

@@ -16,7 +16,12 @@ const CLAIMED = new Set(['get', 'post', 'put', 'patch', 'delete', 'byId', 'then'
 
 /** The member key for a schema name, escaped as the runtime expects (one leading `$` is removed). */
 export function memberKey(name: string): string {
-  return propertyKey(CLAIMED.has(name) || name.startsWith('$') ? `$${name}` : name);
+  return propertyKey(escapedName(name));
+}
+
+/** A schema name as the client spells it: `$get` for `get`, `displayName` as it is. */
+export function escapedName(name: string): string {
+  return CLAIMED.has(name) || name.startsWith('$') ? `$${name}` : name;
 }
 
 /** One verb mixin of the runtime (`verbs.ts`) with its type arguments. */
