@@ -33,7 +33,7 @@ export interface Members {
   compiler: Compiler;
   type: ResolvedStructured;
   mode: ValidationMode;
-  compiled: Map<string, Member> | undefined;
+  compiled: MemberTable | undefined;
 }
 
 export function membersOf(compiler: Compiler, type: ResolvedStructured, mode: ValidationMode): Members {
@@ -51,7 +51,7 @@ export function checkMembers(of: Members, record: Record<string, unknown>, walk:
     for (const key in record) {
       // The path is set before the value is read: a throwing getter is reported at its key.
       walk.path[walk.size++] = key;
-      const member = members.get(key);
+      const member = members[key];
       const item = record[key];
       if (member !== undefined && member.nested !== undefined && item !== null) {
         member.nested(item, walk);
@@ -74,7 +74,7 @@ export function checkMembers(of: Members, record: Record<string, unknown>, walk:
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
     walk.path[walk.size++] = key;
-    const member = members.get(key);
+    const member = members[key];
     const item = record[key];
     if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) visit(type, member, key, item, walk);
     walk.size--;
@@ -100,17 +100,23 @@ function visit(type: ResolvedStructured, member: Member | undefined, key: string
   }
 }
 
-function compileMembers(compiler: Compiler, type: ResolvedStructured, mode: ValidationMode): Map<string, Member> {
-  const members = new Map<string, Member>();
+/**
+ * Members by name, in an object without a prototype: names like `__proto__` or `constructor`
+ * are own keys like any other, and a lookup by a payload's key is cheaper than a Map's.
+ */
+type MemberTable = Record<string, Member | undefined>;
+
+function compileMembers(compiler: Compiler, type: ResolvedStructured, mode: ValidationMode): MemberTable {
+  const members = Object.create(null) as MemberTable;
   for (const [name, entry] of type.properties) {
     const restricted = restriction(type, name, entry, mode);
     // A restricted member is reported whenever present, so it never takes the quick test.
     const quick = restricted === undefined ? quickOf(compiler.schema, entry) : undefined;
     const structured = quick === undefined && restricted === undefined && (entry[1] & PROPERTY_FLAGS.collection) === 0 && compiler.schema.structured(entry[0]) !== undefined;
     const nested = structured ? compiler.element(entry[0], entry[2], mode) : undefined;
-    members.set(name, { check: compiler.property(entry, mode), restriction: restricted, quick, nested });
+    members[name] = { check: compiler.property(entry, mode), restriction: restricted, quick, nested };
   }
-  for (const [name, entry] of type.navigation) members.set(name, { check: compiler.navigation(entry, mode), restriction: undefined, quick: undefined, nested: undefined });
+  for (const [name, entry] of type.navigation) members[name] = { check: compiler.navigation(entry, mode), restriction: undefined, quick: undefined, nested: undefined };
   return members;
 }
 
