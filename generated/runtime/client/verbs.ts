@@ -1,3 +1,4 @@
+import type { FilterOption } from './filter.js';
 import type { PagingOptions } from './paging.js';
 import type { QueryOptions } from './query.js';
 import type { RequestOptions } from './send.js';
@@ -54,8 +55,8 @@ export interface ODataValue<T> {
 /** Options of a GET on one entity: `$select`, `$expand`. */
 export type ReadOptions<S, E = string | readonly string[]> = RequestOptions & Pick<QueryOptions, 'query'> & { $select?: S; $expand?: E };
 
-/** Options of a GET on a collection: every system query option. */
-export type ListOptions<S, E = string | readonly string[]> = RequestOptions & Omit<QueryOptions, '$select' | '$expand'> & { $select?: S; $expand?: E };
+/** Options of a GET on a collection: every system query option; `$filter` as text or built for `T` (filter.ts). */
+export type ListOptions<S, E = string | readonly string[], T = unknown> = RequestOptions & Omit<QueryOptions, '$select' | '$expand' | '$filter'> & { $select?: S; $expand?: E; $filter?: FilterOption<T> };
 
 /** Options of a function call: query options apply to its result (untyped, it may be anything). */
 export type CallOptions = RequestOptions & QueryOptions;
@@ -67,13 +68,13 @@ export interface Read<T> {
 }
 
 export interface List<T> {
-  get<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E>): Promise<ODataPage<Selected<T, S, E>>>;
+  get<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E, T>): Promise<ODataPage<Selected<T, S, E>>>;
   /** Every page, following `@odata.nextLink` (server-driven paging, OData Protocol 4.01 section 11.2.6.7). */
-  $pages<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E> & PagingOptions): AsyncIterable<ODataPage<Selected<T, S, E>>>;
+  $pages<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E, T> & PagingOptions): AsyncIterable<ODataPage<Selected<T, S, E>>>;
   /** Every member, page after page: `for await (const user of client.users.$all({ limit: 500 }))`. */
-  $all<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E> & PagingOptions): AsyncIterable<Selected<T, S, E>>;
+  $all<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ListOptions<S, E, T> & PagingOptions): AsyncIterable<Selected<T, S, E>>;
   /** `/$count`: how many members `$filter` and `$search` keep (Graph wants `ConsistencyLevel: eventual`). */
-  $count(options?: RequestOptions & Pick<QueryOptions, '$filter' | '$search' | 'query'>): Promise<number>;
+  $count(options?: RequestOptions & Pick<QueryOptions, '$search' | 'query'> & { $filter?: FilterOption<T> }): Promise<number>;
   /** The URL `get` would request. */
   $url(options?: QueryOptions): string;
 }

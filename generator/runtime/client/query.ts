@@ -1,3 +1,4 @@
+import { filterText, type FilterExpression } from './filter.ts';
 import { encodeUrlText } from './literals.ts';
 
 /**
@@ -9,8 +10,8 @@ export interface QueryOptions {
   $select?: readonly string[];
   /** 5.1.2: related entities to include, each optionally with nested options. */
   $expand?: string | readonly string[];
-  /** 5.1.1: a boolean expression, passed as written. */
-  $filter?: string;
+  /** 5.1.1: a boolean expression, passed as written, or built: `(f) => f.eq('name', 'x')` (filter.ts). */
+  $filter?: string | ((f: never) => FilterExpression);
   /** 5.1.7: a search expression, passed as written. */
   $search?: string;
   /** 5.1.4: properties, each optionally followed by ` asc` or ` desc`. */
@@ -34,7 +35,7 @@ export function queryString(options: QueryOptions | undefined): string {
   for (const name of LIST_OPTIONS) {
     const value = options[name];
     if (value === undefined) continue;
-    const text = typeof value === 'string' ? value : [...value].join(',');
+    const text = typeof value === 'string' ? value : typeof value === 'function' ? filterText(value) : [...value].join(',');
     parts.push(`${name}=${encodeUrlText(text)}`);
   }
   for (const name of ['$top', '$skip'] as const) {
