@@ -173,7 +173,12 @@ describe('$filter grammar on a fixed data set (OData URL Conventions 4.01 §5.1.
     ['Orders/any(o: o/Amount gt 100)', [1]],
     ["Orders/any(o: o/Placed lt 2023-01-01T00:00:00Z)", [3]],
     ['length(Tags) eq 2', [1, 4]],
-    // whitespace and case of keywords as written in URLs
+    // whitespace and case of keywords as written in URLs (4.01: operators and functions in any case)
+    ["Name EQ 'Bob' OR Age Gt 40", [2, 4]],
+    ["NOT (Age lt 30) And Active eq TRUE", [1, 3]],
+    ["Tags/ANY(t: t eq 'ops')", [4]],
+    ["Contains(Email, 'example') and Email ne NULL", [1, 3]],
+    ["Name In ('Bob')", [2]],
     ["  Name   eq   'Bob'  ", [2]],
     ["(((Name eq 'Bob')))", [2]],
   ])('%s', (expression, expected) => {

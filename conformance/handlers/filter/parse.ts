@@ -41,7 +41,7 @@ class Parser {
 
   private unary(): FilterNode {
     const token = this.peek();
-    if (token.kind === 'word' && token.text === 'not') {
+    if (token.kind === 'word' && token.text.toLowerCase() === 'not') {
       this.index++;
       return { kind: 'unary', operator: 'not', operand: this.unary(), at: token.at };
     }
@@ -57,9 +57,10 @@ class Parser {
     let left = this.primary();
     for (;;) {
       const token = this.peek();
-      if (token.kind !== 'word' || (token.text !== 'has' && token.text !== 'in')) return left;
+      const word = token.kind === 'word' ? token.text.toLowerCase() : '';
+      if (word !== 'has' && word !== 'in') return left;
       this.index++;
-      if (token.text === 'has') left = { kind: 'binary', operator: 'has', left, right: this.primary(), at: left.at };
+      if (word === 'has') left = { kind: 'binary', operator: 'has', left, right: this.primary(), at: left.at };
       else left = { kind: 'in', operand: left, list: this.collection(), at: left.at };
     }
   }
@@ -112,7 +113,9 @@ class Parser {
     }
   }
 
-  private call(name: string, at: number): CallNode {
+  private call(written: string, at: number): CallNode {
+    // Canonical function names in any case (4.01); a qualified (custom) name as written.
+    const name = written.includes('.') ? written : written.toLowerCase() === 'matchespattern' ? 'matchesPattern' : written.toLowerCase();
     this.index++; // (
     const args: FilterNode[] = [];
     if (this.peek().kind === ')') this.index++;
@@ -135,8 +138,9 @@ class Parser {
       this.index++;
       const token = this.next();
       if (token.kind !== 'word') throw new FilterError(`expected a property name after '/' but found ${describe(token)}`, token.at);
-      if ((token.text === 'any' || token.text === 'all') && this.peek().kind === '(') {
-        return this.lambda(token.text, path(), token.at);
+      const lambda = token.text.toLowerCase();
+      if ((lambda === 'any' || lambda === 'all') && this.peek().kind === '(') {
+        return this.lambda(lambda, path(), token.at);
       }
       segments.push({ name: token.text, at: token.at });
     }
@@ -162,7 +166,9 @@ class Parser {
 
   private operatorAt(operators: readonly BinaryOperator[]): BinaryOperator | undefined {
     const token = this.peek();
-    return token.kind === 'word' && (operators as readonly string[]).includes(token.text) ? (token.text as BinaryOperator) : undefined;
+    // 4.01 services take operator names in any case (URL Conventions 4.01 §5.1.1.1).
+    const word = token.kind === 'word' ? token.text.toLowerCase() : '';
+    return (operators as readonly string[]).includes(word) ? (word as BinaryOperator) : undefined;
   }
 
   private peek(): Token {

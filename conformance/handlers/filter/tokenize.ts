@@ -80,7 +80,7 @@ export function tokenize(text: string): Token[] {
 function afterOperand(previous: Token | undefined): boolean {
   if (!previous) return false;
   if (previous.kind === 'literal' || previous.kind === ')' || previous.kind === ']') return true;
-  return previous.kind === 'word' && !OPERATORS.has(previous.text);
+  return previous.kind === 'word' && !OPERATORS.has(previous.text.toLowerCase());
 }
 
 /** A quoted string from `start` (the opening quote); `''` is a quote. Returns the value and the offset after it. */
@@ -136,9 +136,11 @@ function validDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** ABNF strings are case-insensitive: `true`, `False`, `NULL`. */
 function keywordLiteral(word: string, at: number): Token | undefined {
-  if (word === 'true' || word === 'false') return { kind: 'literal', type: 'Edm.Boolean', value: word === 'true', at };
-  if (word === 'null') return { kind: 'literal', type: 'null', value: null, at };
+  const lower = word.toLowerCase();
+  if (lower === 'true' || lower === 'false') return { kind: 'literal', type: 'Edm.Boolean', value: lower === 'true', at };
+  if (lower === 'null') return { kind: 'literal', type: 'null', value: null, at };
   if (word === 'INF' || word === 'NaN') return { kind: 'literal', type: 'Edm.Double', value: word, at };
   return undefined;
 }
