@@ -6,6 +6,7 @@ import { evaluate, matches, type Navigate } from './filter/evaluate.ts';
 import { FilterError } from './filter/filter-error.ts';
 import { fromJson, type Value } from './filter/values.ts';
 import { sortBy } from './orderby.ts';
+import { searchMatches } from './search.ts';
 import type { QueryOptions } from './query-options.ts';
 import type { StoredEntity } from './store.ts';
 
@@ -17,14 +18,15 @@ import type { StoredEntity } from './store.ts';
 export type Refined = { ok: true; paths: string[] } | { ok: false; message: string };
 
 export function refineMembers(ctx: HandlerContext, memberType: string | undefined, paths: readonly string[], options: QueryOptions): Refined {
-  const { filter, orderby } = options;
-  if (!filter && !orderby) return { ok: true, paths: [...paths] };
+  const { filter, orderby, search } = options;
+  if (!filter && !orderby && !search) return { ok: true, paths: [...paths] };
   const type = memberType ? lookupStructuredType(ctx.model, memberType) : undefined;
   const env = { model: ctx.model, navigate: storeNavigation(ctx) };
   let entities = paths.flatMap((path) => {
     const stored = ctx.store.get(path);
     return stored ? [{ path, value: entityValue(ctx, stored, path) }] : [];
   });
+  if (search) entities = entities.filter((entity) => entity.value !== null && entity.value.t === 'structured' && searchMatches(search, entity.value.data));
   const failed = attempt('$filter', () => {
     if (!filter) return;
     bindFilter(ctx.model, type, filter.tree);

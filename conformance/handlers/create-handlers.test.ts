@@ -144,7 +144,7 @@ describe('reference handlers: collections and query options', () => {
     ['$expand of a structural property', `${PARTNERS}?$expand=tenantId`, 400],
     ['a negative $top', `${PARTNERS}?$top=-1`, 400],
     ['$filter on an unknown property', `${PARTNERS}?$filter=nope eq 1`, 400],
-    ['$search, which the handlers do not implement', `${PARTNERS}?$search=x`, 501],
+    ['$apply, which the handlers do not implement', `${PARTNERS}?$apply=groupby((tenantId))`, 501],
   ])('refuses %s', async (_name, path, status) => {
     expect((await send('GET', path)).status).toBe(status);
   });

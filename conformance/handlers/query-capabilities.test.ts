@@ -53,6 +53,7 @@ const { model } = build(`
   </EntitySet>
   <EntitySet Name="Logs" EntityType="t.log">
     <Annotation Term="${CAP}.CountRestrictions"><Record><PropertyValue Property="Countable" Bool="false" /></Record></Annotation>
+    <Annotation Term="${CAP}.SearchRestrictions"><Record><PropertyValue Property="Searchable" Bool="false" /></Record></Annotation>
   </EntitySet>
 </EntityContainer>`);
 
@@ -85,6 +86,8 @@ describe('reference handlers: Capabilities decide the query options a collection
     ['$count=true where Countable is false', '/Logs?$count=true', 501, /\$count is not supported/],
     ['/$count where Countable is false', '/Logs/$count', 501, /\/\$count is not supported/],
     ['a plain read of a restricted set', '/Logs', 200, undefined],
+    ['$search where Searchable is false', '/Logs?$search=x', 501, /\$search is not supported/],
+    ['$search elsewhere', '/Items?$search=a', 200, undefined],
   ])('%s: %s answers %i', async (_name, path, status, message) => {
     const answer = await get(path);
     expect(answer.status).toBe(status);

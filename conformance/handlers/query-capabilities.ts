@@ -24,7 +24,7 @@ type Terms = Record<string, AnnotationValue>;
 export function checkQueryCapabilities(model: Model, steps: readonly Step[], options: QueryOptions, count = false): QueryError | undefined {
   const terms = termsFor(model, steps.at(-1)!.node);
   if (Object.keys(terms).length === 0) return undefined;
-  return checkFilter(terms, options) ?? checkSort(terms, options) ?? checkPaging(terms, options) ?? checkCount(terms, options, count);
+  return checkFilter(terms, options) ?? checkSort(terms, options) ?? checkSearch(terms, options) ?? checkPaging(terms, options) ?? checkCount(terms, options, count);
 }
 
 /**
@@ -78,6 +78,11 @@ function checkSort(terms: Terms, options: QueryOptions): QueryError | undefined 
       if (!key.descending && descendingOnly.some((item) => covers(item, path))) return badRequest(`'${path}' sorts descending only here (SortRestrictions/DescendingOnlyProperties)`);
     }
   }
+  return undefined;
+}
+
+function checkSearch(terms: Terms, options: QueryOptions): QueryError | undefined {
+  if (options.search && record(terms['SearchRestrictions'])?.['Searchable'] === false) return notImplemented('$search', 'SearchRestrictions/Searchable is false');
   return undefined;
 }
 

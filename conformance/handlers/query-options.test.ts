@@ -127,6 +127,32 @@ describe('reference handlers: $orderby', () => {
   });
 });
 
+describe('reference handlers: $search', () => {
+  const { send } = client();
+
+  it.each<[string, number[]]>([
+    ['seattle', [1, 4]],
+    ['seattle AND dev', [1, 4]],
+    ['seattle dev admin', [1]],
+    ['portland OR berlin', [2, 3]],
+    ['NOT dev', [3]],
+    ['dev AND NOT (admin OR ops)', [2]],
+    ['"o\'hara rd"', [4]],
+    ['"Main St" OR Sales', [1, 3]],
+  ])('%s', async (search, expected) => {
+    const answer = await send('GET', `/People?$search=${q(search)}&$orderby=Id`);
+    expect(answer.status).toBe(200);
+    expect(ids(answer.body)).toEqual(expected);
+  });
+
+  it('counts what the search keeps, and refuses a malformed search with the offset', async () => {
+    expect((await send('GET', `/People/$count?$search=seattle`)).body).toBe(2);
+    const answer = await send('GET', `/People?$search=${q('dev AND (admin')}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toMatch(/^\$search: expected '\)' but found the end \(at character 14\)$/);
+  });
+});
+
 describe('reference handlers: server-driven paging', () => {
   it('follows @odata.nextLink page by page through a filtered, ordered collection', async () => {
     const { send } = client({ pageSize: 1 });

@@ -2,6 +2,7 @@ import type { FilterNode } from './filter/ast.ts';
 import { FilterError } from './filter/filter-error.ts';
 import { parseFilter } from './filter/parse.ts';
 import { parseOrderBy, type OrderKey } from './orderby.ts';
+import { parseSearch, type SearchNode } from './search.ts';
 
 /**
  * The system query options the reference handlers implement: `$filter`, `$orderby`, `$top`,
@@ -13,6 +14,7 @@ export interface QueryOptions {
   /** Parsed here (syntax errors are 400 at once); checked against the member type where it applies. */
   filter?: { text: string; tree: FilterNode };
   orderby?: OrderKey[];
+  search?: SearchNode;
   top?: number;
   skip?: number;
   count?: boolean;
@@ -28,7 +30,7 @@ export interface ExpandItem {
 
 export type QueryError = { status: 400 | 501; message: string };
 
-const NOT_IMPLEMENTED = new Set(['$search', '$apply', '$compute', '$levels', '$skiptoken', '$deltatoken', '$index', '$schemaversion']);
+const NOT_IMPLEMENTED = new Set(['$apply', '$compute', '$levels', '$skiptoken', '$deltatoken', '$index', '$schemaversion']);
 const IGNORED = new Set(['$format']);
 
 export function parseQueryOptions(params: URLSearchParams): QueryOptions | QueryError {
@@ -59,6 +61,8 @@ function apply(options: QueryOptions, name: string, value: string): QueryError |
       return parsed('$filter', () => (options.filter = { text: value, tree: parseFilter(value) }));
     case '$orderby':
       return parsed('$orderby', () => (options.orderby = parseOrderBy(value)));
+    case '$search':
+      return parsed('$search', () => (options.search = parseSearch(value)));
     case '$select':
       options.select = splitTopLevel(value, ',').map((item) => item.trim()).filter(Boolean);
       return undefined;

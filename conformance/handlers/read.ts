@@ -58,7 +58,7 @@ export function countCollection(ctx: HandlerContext, steps: readonly Step[], opt
   if (refused) return refusal(refused);
   provideMembers(ctx, steps);
   const target = steps.at(-1)!;
-  const refined = refineMembers(ctx, target.node.type, ctx.store.members(target.path), { ...(options.filter ? { filter: options.filter } : {}) });
+  const refined = refineMembers(ctx, target.node.type, ctx.store.members(target.path), { ...(options.filter ? { filter: options.filter } : {}), ...(options.search ? { search: options.search } : {}) });
   if (!refined.ok) return odataError(400, 'BadRequest', refined.message);
   return text(String(refined.paths.length));
 }
