@@ -99,7 +99,7 @@ describe('model cache', () => {
     ['one byte changed in the payload', (bytes) => Buffer.concat([bytes.subarray(0, -3), Buffer.from('X'), bytes.subarray(-2)])],
     ['empty', () => Buffer.alloc(0)],
     ['garbage', () => Buffer.from('\u0000\u0001not a cache entry at all')],
-    ['another format version', (bytes) => Buffer.from(bytes.toString('latin1').replace('odatakit-model-cache 1', 'odatakit-model-cache 9'), 'latin1')],
+    ['another format version', (bytes) => Buffer.from(bytes.toString('latin1').replace('odatakit-model-cache 2', 'odatakit-model-cache 9'), 'latin1')],
   ])('a corrupted entry (%s) is rebuilt and rewritten', (_name, corrupt) => {
     plantMarker();
     writeFileSync(entryFile(), corrupt(readFileSync(entryFile())));
@@ -122,6 +122,31 @@ describe('model cache', () => {
     writeFileSync(path.join(cache, `${key()}.json`), Buffer.concat([Buffer.from(header), payload]));
     expect(readEntry(path.join(cache, `${key()}.json`), key())).toBeUndefined();
     expect(properties(loadModel({ csdl: [csdl], cache }).model)).toEqual(['id', 'changed']);
+  });
+
+  it.each<[string, (payload: { model: { operations: { segments: unknown }[] }; segments: { segments: unknown[]; lists: unknown[][] } }) => void]>([
+    ['an operation naming a list that is not there', (payload) => void (payload.model.operations[0]!.segments = payload.segments.lists.length)],
+    ['an operation naming a list by a name, not an index', (payload) => void (payload.model.operations[0]!.segments = 'length')],
+    ['a list naming a segment that is not there', (payload) => void payload.segments.lists[0]!.push(payload.segments.segments.length)],
+    ['a list naming a segment by a name, not an index', (payload) => void payload.segments.lists[0]!.push('__proto__')],
+    ['no segment table', (payload) => void delete (payload as { segments?: unknown }).segments],
+  ])('an entry whose segment table does not fit its operations (%s) is not used', (_name, corrupt) => {
+    loadModel({ csdl: [EXAMPLE_CSDL], cache });
+    const file = entryFile();
+    const text = readFileSync(file, 'latin1');
+    const [magic, version, entryKey] = text.slice(0, text.indexOf('\n')).split(' ');
+    const payload = JSON.parse(text.slice(text.indexOf('\n') + 1));
+    expect(payload.model.operations.length).toBeGreaterThan(0);
+    const rewrite = () => {
+      const bytes = Buffer.from(JSON.stringify(payload), 'latin1');
+      writeFileSync(file, `${magic} ${version} ${entryKey} ${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n${bytes.toString('latin1')}`, 'latin1');
+    };
+    // Rewritten untouched, the entry is used: only the corruption below makes it refused.
+    rewrite();
+    expect(readEntry(file, entryKey!)).toBeDefined();
+    corrupt(payload);
+    rewrite();
+    expect(readEntry(file, entryKey!)).toBeUndefined();
   });
 
   it('text beyond ASCII comes back as it was (the entry is written as ASCII JSON)', () => {
@@ -154,6 +179,13 @@ describe('model cache', () => {
   });
 });
 
+/** Each operation's segment list and segments, as the index of the first use of the same object. */
+function sharing(model: Model): number[][] {
+  const ids = new Map<object, number>();
+  const id = (value: object) => ids.get(value) ?? ids.set(value, ids.size).get(value)!;
+  return model.operations.map((operation) => [id(operation.segments), ...operation.segments.map(id)]);
+}
+
 /** OData V2 documents are refused before any model is built. */
 const isV4 = (file: string) => !readFileSync(file, 'utf8').includes('schemas.microsoft.com/ado/2007/06/edmx');
 
@@ -165,6 +197,19 @@ describe('entries are JSON', () => {
     const { model, diagnostics } = loadModel({ csdl: [file] });
     expect(isDeepStrictEqual(JSON.parse(JSON.stringify(model)), model)).toBe(true);
     expect(isDeepStrictEqual(JSON.parse(JSON.stringify(diagnostics.items)), diagnostics.items)).toBe(true);
+  });
+
+  it.each([EXAMPLE_CSDL, ...others])(`the model of %s comes back from an entry exactly, sharing its segments as the build does${CORPUS_SKIP_REASON}`, (file) => {
+    const { model, diagnostics } = loadModel({ csdl: [file] });
+    const entry = path.join(cache, `${'0'.repeat(64)}.json`);
+    writeEntry(cache, entry, '0'.repeat(64), { diagnostics: diagnostics.items, model });
+    const read = readEntry(entry, '0'.repeat(64))!;
+    expect(JSON.stringify(read.model)).toBe(JSON.stringify(model));
+    expect(JSON.stringify(read.diagnostics)).toBe(JSON.stringify(diagnostics.items));
+    expect(isDeepStrictEqual(read.model, model)).toBe(true);
+    // Which lists and segments are one object: the same pattern, never more sharing than built.
+    expect(sharing(read.model)).toEqual(sharing(model));
+    if (file === EXAMPLE_CSDL) expect(new Set(sharing(model).flat()).size).toBeLessThan(sharing(model).flat().length);
   });
 });
 
