@@ -124,13 +124,15 @@ describe('model cache', () => {
     expect(properties(loadModel({ csdl: [csdl], cache }).model)).toEqual(['id', 'changed']);
   });
 
-  it.each<[string, (payload: { model: { operations: { segments: unknown }[] }; segments: { segments: unknown[]; lists: unknown[][] } }) => void]>([
-    ['an operation naming a list that is not there', (payload) => void (payload.model.operations[0]!.segments = payload.segments.lists.length)],
+  it.each<[string, (payload: { model: { operations: Record<string, unknown>[] }; shared: { objects: unknown[]; lists: unknown[][] } }) => void]>([
+    ['an operation naming a list that is not there', (payload) => void (payload.model.operations[0]!.segments = payload.shared.lists.length)],
     ['an operation naming a list by a name, not an index', (payload) => void (payload.model.operations[0]!.segments = 'length')],
-    ['a list naming a segment that is not there', (payload) => void payload.segments.lists[0]!.push(payload.segments.segments.length)],
-    ['a list naming a segment by a name, not an index', (payload) => void payload.segments.lists[0]!.push('__proto__')],
-    ['no segment table', (payload) => void delete (payload as { segments?: unknown }).segments],
-  ])('an entry whose segment table does not fit its operations (%s) is not used', (_name, corrupt) => {
+    ['an operation naming an object that is not there', (payload) => void (payload.model.operations[0]!.target = payload.shared.objects.length)],
+    ['an operation naming a list where an object goes', (payload) => void (payload.model.operations[0]!.target = payload.shared.objects.push([]) - 1)],
+    ['a list naming an object that is not there', (payload) => void payload.shared.lists[0]!.push(payload.shared.objects.length)],
+    ['a list naming an object by a name, not an index', (payload) => void payload.shared.lists[0]!.push('__proto__')],
+    ['no table of shared parts', (payload) => void delete (payload as { shared?: unknown }).shared],
+  ])('an entry whose table of shared parts does not fit its operations (%s) is not used', (_name, corrupt) => {
     loadModel({ csdl: [EXAMPLE_CSDL], cache });
     const file = entryFile();
     const text = readFileSync(file, 'latin1');
@@ -179,11 +181,15 @@ describe('model cache', () => {
   });
 });
 
-/** Each operation's segment list and segments, as the index of the first use of the same object. */
+/** The shared parts of each operation, as the index of the first use of the same object (-1: absent). */
 function sharing(model: Model): number[][] {
   const ids = new Map<object, number>();
-  const id = (value: object) => ids.get(value) ?? ids.set(value, ids.size).get(value)!;
-  return model.operations.map((operation) => [id(operation.segments), ...operation.segments.map(id)]);
+  const id = (value: object | undefined) => (value === undefined ? -1 : (ids.get(value) ?? ids.set(value, ids.size).get(value)!));
+  return model.operations.map((operation) => [
+    id(operation.segments), ...operation.segments.map(id),
+    id(operation.sources), ...operation.sources.map(id),
+    id(operation.target), id(operation.response), id(operation.requestBody),
+  ]);
 }
 
 /** OData V2 documents are refused before any model is built. */
@@ -199,7 +205,7 @@ describe('entries are JSON', () => {
     expect(isDeepStrictEqual(JSON.parse(JSON.stringify(diagnostics.items)), diagnostics.items)).toBe(true);
   });
 
-  it.each([EXAMPLE_CSDL, ...others])(`the model of %s comes back from an entry exactly, sharing its segments as the build does${CORPUS_SKIP_REASON}`, (file) => {
+  it.each([EXAMPLE_CSDL, ...others])(`the model of %s comes back from an entry exactly, sharing its parts as the build does${CORPUS_SKIP_REASON}`, (file) => {
     const { model, diagnostics } = loadModel({ csdl: [file] });
     const entry = path.join(cache, `${'0'.repeat(64)}.json`);
     writeEntry(cache, entry, '0'.repeat(64), { diagnostics: diagnostics.items, model });
@@ -207,7 +213,7 @@ describe('entries are JSON', () => {
     expect(JSON.stringify(read.model)).toBe(JSON.stringify(model));
     expect(JSON.stringify(read.diagnostics)).toBe(JSON.stringify(diagnostics.items));
     expect(isDeepStrictEqual(read.model, model)).toBe(true);
-    // Which lists and segments are one object: the same pattern, never more sharing than built.
+    // Which lists and objects are one object: the same pattern, never more sharing than built.
     expect(sharing(read.model)).toEqual(sharing(model));
     if (file === EXAMPLE_CSDL) expect(new Set(sharing(model).flat()).size).toBeLessThan(sharing(model).flat().length);
   });

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { buildModel, type InputFile } from '../model/build/build-model.ts';
 import type { Model } from '../model/types.ts';
 import { codeVersion } from './code-version.ts';
-import { restoreSegments, shareSegments, type SharedSegments } from './shared-segments.ts';
+import { restoreParts, shareParts, type SharedParts } from './shared-parts.ts';
 
 /**
  * The model cache: the model built from CSDL files, kept on disk with the diagnostics its
@@ -20,8 +20,9 @@ import { restoreSegments, shareSegments, type SharedSegments } from './shared-se
  * or copied from another key) entry is rebuilt and overwritten. The cache is an optimisation:
  * a failure to read or write it never fails a command.
  *
- * The payload is the entry with the operations' path segments written once each
- * (shared-segments.ts): a third smaller and faster to parse, with the build's sharing kept.
+ * The payload is the entry with the parts operations share (path segments, positions,
+ * targets) written once each (shared-parts.ts): smaller and faster to parse, with the
+ * build's sharing kept.
  */
 const FORMAT = 'odatakit-model-cache 2';
 /** Entries kept in a folder (the most recently used); each Graph version is about 25 MB. */
@@ -33,9 +34,9 @@ export interface CacheEntry {
   model: Model;
 }
 
-/** What the payload holds: the entry, its operations naming segment lists of `segments`. */
+/** What the payload holds: the entry, its operations naming parts of `shared` by index. */
 interface Payload extends CacheEntry {
-  segments: SharedSegments;
+  shared: SharedParts;
 }
 
 /** A build of CSDL files into a model that goes through the cache in `dir`. */
@@ -86,8 +87,8 @@ export function readEntry(file: string, key: string): CacheEntry | undefined {
   try {
     // The payload is ASCII (see writeEntry): latin1 makes a one-byte string without decoding.
     const parsed = JSON.parse(payload.toString('latin1')) as Partial<Payload> | null;
-    const segments = parsed?.segments;
-    if (!isEntry(parsed) || typeof segments !== 'object' || segments === null || !restoreSegments(parsed.model, segments)) return undefined;
+    const shared = parsed?.shared;
+    if (!isEntry(parsed) || typeof shared !== 'object' || shared === null || !restoreParts(parsed.model, shared)) return undefined;
     touch(file);
     return { diagnostics: parsed.diagnostics, model: parsed.model };
   } catch {
@@ -109,8 +110,8 @@ function isEntry(value: Partial<CacheEntry> | null): value is CacheEntry {
 export function writeEntry(dir: string, file: string, key: string, entry: CacheEntry): void {
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    const { model, shared } = shareSegments(entry.model);
-    const payload = Buffer.from(asciiJson({ diagnostics: entry.diagnostics, model, segments: shared } satisfies Payload), 'latin1');
+    const { model, shared } = shareParts(entry.model);
+    const payload = Buffer.from(asciiJson({ diagnostics: entry.diagnostics, model, shared } satisfies Payload), 'latin1');
     const sha1 = createHash('sha1').update(payload).digest('hex');
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, Buffer.concat([Buffer.from(`${FORMAT} ${key} ${sha1} ${payload.length}\n`, 'latin1'), payload]));
