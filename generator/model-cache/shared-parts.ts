@@ -60,38 +60,29 @@ export function shareParts(model: Model): { model: Model; shared: SharedParts } 
 export function restoreParts(model: Model, shared: SharedParts): boolean {
   const { objects, lists } = shared;
   if (!Array.isArray(objects) || !Array.isArray(lists)) return false;
-  const restored: object[][] = [];
-  for (const ids of lists) {
-    if (!Array.isArray(ids)) return false;
-    const list: object[] = [];
-    for (const id of ids) {
-      const value = objectAt(objects, id);
-      if (value === undefined) return false;
-      list.push(value);
-    }
-    restored.push(list);
-  }
-  for (const operation of model.operations as unknown[]) {
+  // This runs once per process, mostly in V8's interpreter: the checks are kept few. With
+  // every table object checked first, a number that finds something in the table is sound
+  // (JSON has no NaN; 1.5 or -1 find nothing).
+  if (!(objects as unknown[]).every((value) => typeof value === 'object' && value !== null && !Array.isArray(value))) return false;
+  const at = (table: unknown[], index: unknown) => (typeof index === 'number' ? table[index] : undefined);
+  // Array methods rather than for...of: V8's interpreter runs the iterator protocol per
+  // element (measured: 8-19 ms against 2-3 ms for Graph's lists).
+  let sound = true;
+  const restored = (lists as unknown[]).map((ids) => {
+    if (!Array.isArray(ids)) return (sound = false), [];
+    return ids.map((id: unknown) => at(objects, id) ?? ((sound = false), {}));
+  });
+  if (!sound) return false;
+  return (model.operations as unknown[]).every((operation) => {
     if (typeof operation !== 'object' || operation === null) return false;
-    const fields = operation as Fields;
-    for (const field of LIST_FIELDS) {
-      if (!(field in fields)) continue;
-      const index = fields[field];
-      const list = Number.isInteger(index) ? restored[index as number] : undefined;
-      if (list === undefined) return false;
-      fields[field] = list;
-    }
-    for (const field of OBJECT_FIELDS) {
-      if (!(field in fields)) continue;
-      const value = objectAt(objects, fields[field]);
-      if (value === undefined) return false;
-      fields[field] = value;
-    }
-  }
-  return true;
-}
-
-function objectAt(objects: unknown[], index: unknown): object | undefined {
-  const value = Number.isInteger(index) ? objects[index as number] : undefined;
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    // Each field by name (the round-trip test keeps this in step with LIST_FIELDS and
+    // OBJECT_FIELDS: an index left in place would not equal the build).
+    const fields = operation as Partial<Record<(typeof LIST_FIELDS)[number] | (typeof OBJECT_FIELDS)[number], unknown>>;
+    if (fields.segments !== undefined && (fields.segments = at(restored, fields.segments)) === undefined) return false;
+    if (fields.sources !== undefined && (fields.sources = at(restored, fields.sources)) === undefined) return false;
+    if (fields.target !== undefined && (fields.target = at(objects, fields.target)) === undefined) return false;
+    if (fields.response !== undefined && (fields.response = at(objects, fields.response)) === undefined) return false;
+    if (fields.requestBody !== undefined && (fields.requestBody = at(objects, fields.requestBody)) === undefined) return false;
+    return true;
+  });
 }
