@@ -78,6 +78,8 @@ describe('dependencies', () => {
       const specifiers = [
         ...[...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"./][^'"]*)['"]/gm)].map((match) => match[1]!),
         ...[...text.matchAll(/\bimport\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g)].map((match) => match[1]!),
+        // createRequire's require, which templates.ts uses to load handlebars' runtime on demand.
+        ...[...text.matchAll(/\brequire\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g)].map((match) => match[1]!),
       ];
       for (const specifier of specifiers) if (!specifier.startsWith('node:')) imported.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
     }

@@ -78,7 +78,7 @@ afterAll(async () => {
 describe('the packed tarball', () => {
   it('holds compiled code, types, templates, the runtime sources generate copies, the example, README and LICENSE, and nothing else', () => {
     const paths = packed.files.map((file) => file.path);
-    const outside = paths.filter((path) => !/^(dist\/.+\.(js|d\.ts|d\.ts\.map)|templates\/.+\.hbs|generator\/runtime\/(client|validation)\/[\w-]+\.ts|examples\/.+|bin\/odatakit\.mjs|package\.json|README\.md|LICENSE)$/.test(path));
+    const outside = paths.filter((path) => !/^(dist\/.+\.(js|cjs|d\.ts|d\.ts\.map)|templates\/.+\.hbs|generator\/runtime\/(client|validation)\/[\w-]+\.ts|examples\/.+|bin\/odatakit\.mjs|package\.json|README\.md|LICENSE)$/.test(path));
     expect(outside).toEqual([]);
     expect(paths.filter((path) => /\.test\.|__fixtures__|__snapshots__|^bench\/|^generated\/|\.bench\.|testing\//.test(path))).toEqual([]);
     for (const required of ['LICENSE', 'README.md', 'dist/generator/index.js', 'dist/generator/index.d.ts', 'dist/generator/index.d.ts.map', 'dist/generator/cli/main.js', 'examples/csdl/cross-tenant-sync.xml']) {
