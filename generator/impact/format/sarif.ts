@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { fingerprint, physicalLocation, sarifLog } from '../../diagnostics/sarif.ts';
 import type { ImpactReport } from '../finding.ts';
 
 /**
@@ -7,8 +7,6 @@ import type { ImpactReport } from '../finding.ts';
  * changes are errors, dangerous ones warnings. Paths are relative to `%SRCROOT%`, the folder
  * the command ran in; the fingerprint leaves the line out, so a finding survives edits above it.
  */
-const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-
 export function formatImpactSarif(report: ImpactReport, version: string): string {
   const kinds = [...new Set(report.findings.map((finding) => finding.change.kind))].sort();
   const rules = kinds.map((kind) => ({
@@ -24,43 +22,12 @@ export function formatImpactSarif(report: ImpactReport, version: string): string
     ruleIndex: kinds.indexOf(finding.change.kind),
     level: finding.change.severity === 'breaking' ? 'error' : 'warning',
     message: { text: `${finding.why} (${finding.change.severity}: ${finding.change.target}, ${finding.change.message})` },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: artifact(finding.file),
-          region: { startLine: finding.line, startColumn: finding.column },
-        },
-      },
-    ],
-    partialFingerprints: {
-      'odatakitImpact/v1': createHash('sha256')
-        .update(`${finding.file}\n${finding.change.kind}\n${finding.change.target}\n${finding.why}`)
-        .digest('hex')
-        .slice(0, 32),
-    },
+    locations: [physicalLocation(finding)],
+    partialFingerprints: { 'odatakitImpact/v1': fingerprint(finding.file, finding.change.kind, finding.change.target, finding.why) },
   }));
-  const log = {
-    $schema: SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'odatakit diff --impact', version, informationUri: 'https://www.npmjs.com/package/odatakit', rules } },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The folder odatakit diff ran in' } } },
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return sarifLog({ tool: 'odatakit diff --impact', version, rules, results, root: 'The folder odatakit diff ran in' });
 }
 
 function ruleId(kind: string): string {
   return `odatakit/diff/${kind}`;
-}
-
-/** Relative paths resolve against the source root; others (outside it) become file URIs. */
-function artifact(file: string): { uri: string; uriBaseId?: string } {
-  const uri = file.split('/').map((part) => encodeURIComponent(part)).join('/');
-  if (file.startsWith('/')) return { uri: `file://${uri}` };
-  if (file.startsWith('../')) return { uri: file };
-  return { uri, uriBaseId: '%SRCROOT%' };
 }
