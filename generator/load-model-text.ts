@@ -36,16 +36,25 @@ export function modelFromText(inputs: TextInputs, diagnostics = new DiagnosticCo
   const pages = (inputs.docs ?? [])
     .map(({ file, text }) => parsePage(file, text, diagnostics))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const model = assembleModel(inputs.csdl ?? [], pages, diagnostics);
-  if (inputs.keyAsSegment !== undefined) applyUrlSettings(model, { keyAsSegment: inputs.keyAsSegment });
+  const model = assembleModel(inputs.csdl ?? [], pages, diagnostics, { keyAsSegment: inputs.keyAsSegment });
   return { model, diagnostics, pages };
 }
 
-/**
- * CSDL alone, docs alone, or docs merged into CSDL: the one assembly of both front ends.
- * `build` builds the CSDL part (loadModel passes one through the model cache).
- */
-export function assembleModel(csdl: InputFile[], pages: DocPage[], diagnostics: DiagnosticCollector, build = buildModel): Model {
+export interface AssembleOptions {
+  /** Builds the CSDL part (loadModel passes one through the model cache). */
+  build?: typeof buildModel;
+  /** The key syntax setting, over what the inputs say. */
+  keyAsSegment?: boolean | undefined;
+}
+
+/** CSDL alone, docs alone, or docs merged into CSDL: the one assembly of both front ends, then the settings. */
+export function assembleModel(csdl: InputFile[], pages: DocPage[], diagnostics: DiagnosticCollector, options: AssembleOptions = {}): Model {
+  const model = assembleInputs(csdl, pages, diagnostics, options.build ?? buildModel);
+  if (options.keyAsSegment !== undefined) applyUrlSettings(model, { keyAsSegment: options.keyAsSegment });
+  return model;
+}
+
+function assembleInputs(csdl: InputFile[], pages: DocPage[], diagnostics: DiagnosticCollector, build: typeof buildModel): Model {
   if (csdl.length === 0) return pages.length > 0 ? modelFromDocs(pages, diagnostics) : emptyModel();
   const csdlModel = build(csdl, diagnostics);
   return pages.length > 0 ? mergeDocs(csdlModel, pages, diagnostics) : csdlModel;

@@ -9,7 +9,6 @@ import { assembleModel } from './load-model-text.ts';
 import { cachedBuild } from './model-cache/index.ts';
 import type { InputFile } from './model/build/build-model.ts';
 import type { Model } from './model/types.ts';
-import { applyUrlSettings } from './model/operations/url-conventions.ts';
 import { readDocPages } from './graph-docs/index.ts';
 import type { DocPage } from './graph-docs/types.ts';
 
@@ -52,8 +51,8 @@ export function loadModel(inputs: ModelInputs, diagnostics = new DiagnosticColle
   const csdlFiles = followed.files;
   for (const path of inputs.docs ?? []) assertExists(path);
   const pages = inputs.docs?.length ? readDocPages(inputs.docs, diagnostics) : [];
-  const model = assembleModel(csdlFiles, pages, diagnostics, inputs.cache === undefined ? undefined : cachedBuild(inputs.cache));
-  if (inputs.keyAsSegment !== undefined) applyUrlSettings(model, { keyAsSegment: inputs.keyAsSegment });
+  const build = inputs.cache === undefined ? undefined : cachedBuild(inputs.cache);
+  const model = assembleModel(csdlFiles, pages, diagnostics, { ...(build ? { build } : {}), keyAsSegment: inputs.keyAsSegment });
   reportUnresolvedReferences(followed.unresolved, model, diagnostics);
   return { model, diagnostics, pages };
 }
