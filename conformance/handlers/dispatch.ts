@@ -11,6 +11,11 @@ import { odataError } from './responses.ts';
 import { allowedMethods } from './routes.ts';
 import { createMember, deleteEntity, patchEntity, putEntity } from './write.ts';
 import { handleReference } from './references.ts';
+import { getReferences } from './reference-read.ts';
+import { handleValuePath } from './stream-value.ts';
+import { checkExpandRestrictions } from './expand-restrictions.ts';
+import { checkConsistencyLevel } from './consistency-level.ts';
+import { handleBatch } from './batch.ts';
 
 /**
  * One request through the reference handlers: route, method, query options, parents, then the
@@ -29,10 +34,13 @@ export async function handleRequest(ctx: HandlerContext, request: Request): Prom
 async function route(ctx: HandlerContext, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const relativePath = url.pathname.slice(ctx.rootPath.length);
+  if (/^\/\$batch\/?$/i.test(relativePath)) return handleBatch(ctx, request, handleRequest);
   const match = matchPath(ctx.routes, relativePath);
-  if (!match.ok) return odataError(match.status, match.code, match.message);
+  // A property, a stream or a `$value` is no operation of the model: tried when routing fails.
+  if (!match.ok) return (await handleValuePath(ctx, request, relativePath)) ?? odataError(match.status, match.code, match.message);
   const { steps, target } = match;
   const method = request.method.toUpperCase();
+  if (target.node.kind === 'reference' && method === 'GET') return getReferences(ctx, steps, url);
   const operation = match.count
     ? target.node.methods.GET
     : target.node.overloads.length > 1
@@ -53,6 +61,8 @@ async function route(ctx: HandlerContext, request: Request): Promise<Response> {
   if ('status' in options) return odataError(options.status, options.status === 501 ? 'NotImplemented' : 'BadRequest', options.message);
   const missing = checkAncestors(ctx, steps);
   if (missing) return missing;
+  const refused = method === 'GET' ? (checkExpandRestrictions(ctx.model, target.node, options) ?? checkConsistencyLevel(ctx, target.node, options, request, match.count)) : undefined;
+  if (refused) return refused;
   switch (operation.intent) {
     case 'read':
       return readEntity(ctx, steps, options, relativePath);

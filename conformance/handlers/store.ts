@@ -32,6 +32,8 @@ export interface Store {
   commit(): void;
   /** Back to the committed state: what the tests of one run created is gone. */
   reset(): void;
+  /** Saves the current content; the function returned brings it back (a failed $batch atomicity group). */
+  snapshot(): () => void;
   /** Number of entities held (for tests and leaks). */
   readonly size: number;
 }
@@ -102,6 +104,12 @@ export function createStore(): Store {
     },
     reset() {
       state = cloneState(committed);
+    },
+    snapshot() {
+      const saved = cloneState(state);
+      return () => {
+        state = saved;
+      };
     },
     get size() {
       let count = 0;
