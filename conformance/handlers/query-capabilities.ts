@@ -106,8 +106,8 @@ function badRequest(message: string): QueryError {
   return { status: 400, message };
 }
 
-/** The capability terms for the collection at `target`, most specific last. */
-function termsFor(model: Model, target: RouteNode): Terms {
+/** The capability terms for the collection (or entity) at `target`, most specific last. */
+export function termsFor(model: Model, target: RouteNode): Terms {
   const terms: Terms = {};
   const memberType = target.type ? lookupStructuredType(model, target.type) : undefined;
   if (memberType) merge(terms, memberType.annotations);

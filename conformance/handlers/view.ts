@@ -6,6 +6,7 @@ import type { ExpandItem, QueryOptions } from './query-options.ts';
 import type { StoredEntity } from './store.ts';
 import { lookupEntity } from './entities.ts';
 import { refineMembers } from './collection-query.ts';
+import { mediaAnnotations } from './media.ts';
 
 /**
  * Entities as response bodies (OData JSON Format 4.0 §6 and §12): `$select` keeps the listed
@@ -21,6 +22,7 @@ export function viewEntity(ctx: HandlerContext, steps: readonly Step[], stored: 
   if (!type) return { ok: true, body: { ...stored.data } };
   const body: Record<string, unknown> = {};
   if (node.type !== undefined && stored.type !== node.type) body['@odata.type'] = `#${stored.type}`;
+  Object.assign(body, mediaAnnotations(ctx, stored, steps.at(-1)!.path));
   const selected = select(ctx, type, stored.data, options.select);
   if (!selected.ok) return selected;
   Object.assign(body, selected.body);

@@ -1,0 +1,104 @@
+import { baseChain, lookupStructuredType } from '../../generator/model/queries.ts';
+import type { Model, StructuredType } from '../../generator/model/types.ts';
+import type { HandlerContext } from './context.ts';
+import { urlOf } from './location.ts';
+import { matchPath } from './match.ts';
+import type { Store, StoredEntity } from './store.ts';
+
+/**
+ * The bytes of media entities (CSDL 8.1.3, `HasStream="true"`) and of stream properties
+ * (`Edm.Stream`), with their content type. An entity's data records its stream the way the
+ * JSON format writes it (`@odata.mediaContentType` and `@odata.mediaEtag` for the media
+ * resource, `Photo@odata.mediaContentType`... for a stream property; OData JSON Format 4.01
+ * section 4.5.16-4.5.18), so the record is copied, reset and deleted with the entity; the
+ * bytes live beside the store under the ETag, and bytes whose ETag no entity names any more are
+ * unreachable. (An ETag is never reused, so an entity deleted and created again has no stream.)
+ */
+export interface Media {
+  bytes: Uint8Array;
+  contentType: string;
+  etag: string;
+}
+
+const BYTES = new WeakMap<Store, Map<string, Uint8Array>>();
+let serial = 0;
+
+/** The annotation prefix of a stream: `''` for the media resource, `Photo` for a stream property. */
+function prefix(property: string | undefined): string {
+  return property ?? '';
+}
+
+/** The stored stream of an entity (`property` undefined: its media resource), if it has one. */
+export function readMedia(store: Store, stored: StoredEntity, property?: string): Media | undefined {
+  const etag = stored.data[`${prefix(property)}@odata.mediaEtag`];
+  const contentType = stored.data[`${prefix(property)}@odata.mediaContentType`];
+  const bytes = typeof etag === 'string' ? BYTES.get(store)?.get(etag) : undefined;
+  if (!bytes || typeof etag !== 'string' || typeof contentType !== 'string') return undefined;
+  return { bytes, contentType, etag };
+}
+
+/** Replaces the stream; returns the new ETag. `stored` is changed in place (the store holds it). */
+export function writeMedia(store: Store, stored: StoredEntity, property: string | undefined, bytes: Uint8Array, contentType: string): string {
+  const etag = `W/"media-${++serial}"`;
+  let held = BYTES.get(store);
+  if (!held) BYTES.set(store, (held = new Map()));
+  held.set(etag, bytes);
+  stored.data[`${prefix(property)}@odata.mediaEtag`] = etag;
+  stored.data[`${prefix(property)}@odata.mediaContentType`] = contentType;
+  return etag;
+}
+
+/** Removes the stream (a stream property set to null, OData Protocol 4.01 section 11.4.8.2). */
+export function clearMedia(store: Store, stored: StoredEntity, property: string | undefined): void {
+  const etag = stored.data[`${prefix(property)}@odata.mediaEtag`];
+  if (typeof etag === 'string') BYTES.get(store)?.delete(etag);
+  delete stored.data[`${prefix(property)}@odata.mediaEtag`];
+  delete stored.data[`${prefix(property)}@odata.mediaContentType`];
+}
+
+/** Whether the type (or a base type) is a media entity type (`HasStream="true"`). */
+export function isMediaEntityType(model: Model, type: StructuredType): boolean {
+  return baseChain(model, type).some((item) => item.kind === 'entity' && item.hasStream);
+}
+
+/**
+ * The media control information of an entity as the JSON format writes it (OData JSON Format
+ * 4.01 section 4.5.16-4.5.18): read and edit links, content type and ETag of its media resource
+ * (`url/$value`) and of each stream property with content (`url/Photo`). Without content, a
+ * media entity still names its links; a stream property without content is left out.
+ */
+export function mediaAnnotations(ctx: HandlerContext, stored: StoredEntity, path: string): Record<string, unknown> {
+  const type = lookupStructuredType(ctx.model, stored.type);
+  if (!type) return {};
+  const body: Record<string, unknown> = {};
+  let known: string | undefined;
+  const url = () => (known ??= entityUrl(ctx, path));
+  if (isMediaEntityType(ctx.model, type)) {
+    body['@odata.mediaReadLink'] = `${url()}/$value`;
+    body['@odata.mediaEditLink'] = `${url()}/$value`;
+    const media = readMedia(ctx.store, stored);
+    if (media) Object.assign(body, { '@odata.mediaContentType': media.contentType, '@odata.mediaEtag': media.etag });
+  }
+  for (const item of baseChain(ctx.model, type)) {
+    for (const property of item.properties) {
+      if (property.type !== 'Edm.Stream' || property.collection) continue;
+      const media = readMedia(ctx.store, stored, property.name);
+      if (!media) continue;
+      const name = property.name;
+      Object.assign(body, {
+        [`${name}@odata.mediaReadLink`]: `${url()}/${name}`,
+        [`${name}@odata.mediaEditLink`]: `${url()}/${name}`,
+        [`${name}@odata.mediaContentType`]: media.contentType,
+        [`${name}@odata.mediaEtag`]: media.etag,
+      });
+    }
+  }
+  return body;
+}
+
+/** The entity's URL as the service writes it, from its store path (a link: the entity it stands for). */
+function entityUrl(ctx: HandlerContext, path: string): string {
+  const canonical = ctx.store.linked(path) ?? path;
+  const match = matchPath(ctx.routes, canonical);
+  return match.ok && !match.count ? urlOf(ctx, match.steps) : `${ctx.serviceRoot}${canonical}`;
+}
