@@ -65,13 +65,16 @@ export function canonicalizeNamespaces(
  */
 function isAlreadyCanonical(text: string, rootTag: string, root: XmlElement): boolean {
   if (rootTag !== 'edmx:Edmx' || root.$?.['xmlns:edmx'] !== EDMX_NAMESPACE) return false;
+  // Each prefix is looked up in the text once (Graph declares `xmlns:edm` 68 times).
+  const used = new Map<string, boolean>();
+  const usesPrefixOnce = (prefix: string) => used.get(prefix) ?? used.set(prefix, usesPrefix(text, prefix)).get(prefix)!;
   for (let at = text.indexOf('xmlns'); at !== -1; at = text.indexOf('xmlns', at + 5)) {
     DECLARATION.lastIndex = at;
     const match = DECLARATION.exec(text);
     if (!match || match.index !== at) continue;
     const prefix = match[1] ?? '';
     const uri = match[2] ?? match[3] ?? '';
-    if (prefix === 'edmx' ? uri !== EDMX_NAMESPACE : prefix === '' ? uri !== EDM_NAMESPACE : isCsdlNamespace(uri) && usesPrefix(text, prefix)) {
+    if (prefix === 'edmx' ? uri !== EDMX_NAMESPACE : prefix === '' ? uri !== EDM_NAMESPACE : isCsdlNamespace(uri) && usesPrefixOnce(prefix)) {
       return false;
     }
   }

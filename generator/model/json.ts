@@ -1,3 +1,4 @@
+import { isPacked, unpackJson } from './packed-json.ts';
 import type { Model } from './types.ts';
 
 /**
@@ -5,7 +6,8 @@ import type { Model } from './types.ts';
  * serialised form; `generate` writes one as `model.gen.ts` beside `handlers.gen.ts`), so
  * reading it is `JSON.parse` plus a check that the value has the model's top-level shape,
  * so that a wrong file fails here with a clear message rather than deep inside a handler.
- * Accepts the JSON text or the already parsed value (a JSON module import, a fetch).
+ * Accepts the JSON text or the already parsed value (a JSON module import, a fetch), plain
+ * (`JSON.stringify`) or packed (packed-json.ts, as `model.gen.ts` carries it).
  */
 export function modelFromJson(json: string | unknown): Model {
   let value: unknown = json;
@@ -14,6 +16,13 @@ export function modelFromJson(json: string | unknown): Model {
       value = JSON.parse(json);
     } catch (error) {
       throw new Error(`odatakit: the serialised model is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (isPacked(value)) {
+    try {
+      value = unpackJson(value);
+    } catch (error) {
+      throw new Error(`odatakit: not a serialised model: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   const problem = shapeProblem(value);

@@ -1,6 +1,6 @@
 import type { EmitContext, OutputFile } from '../emitter.ts';
 import { headerSource } from '../header.ts';
-import { portableModelJson, stringLiteralOf } from './model-json.ts';
+import { packedPortableModelJson, stringLiteralOf } from './model-json.ts';
 import { seedPositions } from './positions.ts';
 
 export const HANDLERS_FILE = 'handlers.gen.ts';
@@ -8,7 +8,7 @@ export const MODEL_FILE = 'model.gen.ts';
 
 /**
  * `handlers.gen.ts`: `createHandlers` with `data` typed through the service's URL positions;
- * `model.gen.ts`: the model it serves, as JSON text, for `generatedModel()`.
+ * `model.gen.ts`: the model it serves, as packed JSON text, for `generatedModel()`.
  */
 export function emitHandlers(context: EmitContext): OutputFile[] {
   const { model, templates } = context;
@@ -16,6 +16,6 @@ export function emitHandlers(context: EmitContext): OutputFile[] {
   const source = headerSource(model);
   return [
     { path: HANDLERS_FILE, content: templates.render('handlers/handlers.hbs', { source, root, aliases }) },
-    { path: MODEL_FILE, content: templates.render('handlers/model.hbs', { source, modelJson: stringLiteralOf(portableModelJson(model)) }) },
+    { path: MODEL_FILE, content: templates.render('handlers/model.hbs', { source, modelJson: stringLiteralOf(packedPortableModelJson(model)) }) },
   ];
 }

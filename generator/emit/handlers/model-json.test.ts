@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../load-model.ts';
 import { emptyModel } from '../../model/build/build-model.ts';
 import { EXAMPLE_CSDL, EXAMPLE_DOCS, PROJECT_ROOT } from '../../testing/corpus.ts';
-import { portableModelJson, stringLiteralOf } from './model-json.ts';
+import { modelFromJson } from '../../model/json.ts';
+import { packedPortableModelJson, portableModelJson, stringLiteralOf } from './model-json.ts';
 import { relative } from 'node:path';
 
 describe('the model as model.gen.ts carries it', () => {
@@ -27,6 +28,14 @@ describe('the model as model.gen.ts carries it', () => {
     expect(documented.sources.map((source) => source.file)).toContain(documented.docPages![0]);
     // Nothing else changes: with the paths put back, it is the model.
     expect(JSON.parse(text, (key, value: unknown) => (key === 'file' && typeof value === 'string' ? value.replace(/^(csdl|docs)\//, `${PROJECT_ROOT}examples/$1/`) : value)).types).toEqual(absolute.types);
+  });
+
+  it('packed (as model.gen.ts carries it) is the same model, the same paths, in a fraction of the text', () => {
+    const { model } = loadModel({ csdl: [EXAMPLE_CSDL], docs: [EXAMPLE_DOCS] });
+    const packed = packedPortableModelJson(model);
+    expect(JSON.stringify(modelFromJson(packed))).toBe(portableModelJson(model));
+    expect(packed).not.toContain(PROJECT_ROOT);
+    expect(packed.length).toBeLessThan(portableModelJson(model).length / 2);
   });
 
   it('keeps paths as they are when the inputs share no folder, with / separators', () => {
