@@ -43,6 +43,17 @@ describe('limits', () => {
     expect(engine.validate('zoo.dog', { tags: [1, 2, 3, 4] }, 'read', { maxIssues: 2 })).toHaveLength(3);
   });
 
+  it('once maxIssues holds an error, stops at the next value instead of searching for one more issue', () => {
+    const first = (value: unknown) => found(value, { maxIssues: 1 });
+    // Like ajv without allErrors: the first error, then where the walk stopped.
+    expect(first({ tags: ['a', 1, 'b', 'c'] })).toEqual(['/tags/1 type', '/tags/2 limit']);
+    expect(first({ name: 5, tags: ['a'] })).toEqual(['/name type', '/tags limit']);
+    // Nothing left to visit: no limit issue.
+    expect(first({ tags: ['a', 'b', 1] })).toEqual(['/tags/2 type']);
+    // Warnings do not settle the outcome: the walk goes on until one more issue.
+    expect(first({ nope: 1, tags: ['a', 'b'], x: 1 })).toEqual(['/nope unknown-property', '/x limit']);
+  });
+
   it('walks huge arrays and long strings in linear time', () => {
     const started = performance.now();
     expect(found({ tags: Array.from({ length: 1_000_000 }, () => 'tag') })).toEqual([]);
