@@ -47,7 +47,7 @@ describe('the request-builders emitter on an empty model', () => {
   it('writes a client without members and an empty route table', () => {
     const context = { model: emptyModel(), templates: createTemplateRenderer(), options: { ieee754Compatible: false }, diagnostics: new DiagnosticCollector() };
     const files = requestBuildersEmitter.emit(context);
-    expect(files.find((file) => file.path === CLIENT_FILE)!.content).toContain('export interface Client {\n}');
+    expect(files.find((file) => file.path === CLIENT_FILE)!.content).toContain('export interface Client extends R.Batching<Client> {\n}');
     expect(files.find((file) => file.path === ROUTES_FILE)!.content).toContain(`'{"version":1,"root":{},"types":[' +`);
   });
 });

@@ -113,12 +113,16 @@ function nameShapes(root: PositionNode, nodeShapes: Map<PositionNode, { shape: S
     }
   }
   const resolve = (text: string): string => text.replace(/\u0000(\d+)\u0000/g, (_, id: string) => byId.get(Number(id))!.name!);
-  return ordered.map((shape, index) => ({
-    doc: index === 0 ? '/** The service root: entity sets, singletons and operation imports. */\n' : '',
-    name: shape.name!,
-    heritage: shape.heritage.length > 0 ? ` extends ${shape.heritage.map(resolve).join(', ')}` : '',
-    members: shape.members.map((member) => ({ doc: member.doc, text: resolve(member.text) })),
-  }));
+  return ordered.map((shape, index) => {
+    // The service root also sends batches (`client.$batch`, runtime/client/batch.ts).
+    const heritage = [...(index === 0 ? ['R.Batching<Client>'] : []), ...shape.heritage.map(resolve)];
+    return {
+      doc: index === 0 ? '/** The service root: entity sets, singletons and operation imports; `$batch` sends several requests in one. */\n' : '',
+      name: shape.name!,
+      heritage: heritage.length > 0 ? ` extends ${heritage.join(', ')}` : '',
+      members: shape.members.map((member) => ({ doc: member.doc, text: resolve(member.text) })),
+    };
+  });
 }
 
 /** The shortest free spelling: `UserItem`, `UserItem2`... (case-insensitively, like file systems). */

@@ -8,6 +8,7 @@ export { createClient } from './client.ts';
 export type { ClientOptions, FetchLike, HeaderValues, RequestInitLike, RequestOptions, ResponseLike } from './send.ts';
 export type { QueryOptions } from './query.ts';
 export type { PagingOptions } from './paging.ts';
+export type { BatchBuilder, Batching, BatchResult, BatchResults } from './batch.ts';
 export type { CollectionNames, Comparand, FilterBuilder, FilterExpression, FilterLiteral, FilterOption, ScalarNames, StringNames, StructuredNames } from './filter.ts';
 
 // Errors
