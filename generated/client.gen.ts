@@ -19,8 +19,8 @@ export function createClient(options: ClientOptions): Client {
   return createRuntimeClient<Client>(routes, options);
 }
 
-/** The service root: entity sets, singletons and operation imports. */
-export interface Client {
+/** The service root: entity sets, singletons and operation imports; `$batch` sends several requests in one. */
+export interface Client extends R.Batching<Client> {
   policies: PolicyRootItem;
 }
 

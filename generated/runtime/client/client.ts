@@ -13,6 +13,7 @@ import {
   type Target,
 } from './route-table.js';
 import { send, type ClientOptions, type Exchange, type RequestOptions } from './send.js';
+import { batching } from './batch.js';
 import type { ODataPage } from './verbs.js';
 
 /**
@@ -75,6 +76,7 @@ function member(engine: Engine, at: Position, property: string | symbol): unknow
   if (property === 'toString' || property === 'valueOf' || property === 'toJSON') return () => `${engine.base}${at.path}`;
   const verb = Object.hasOwn(VERBS, property) ? VERBS[property] : undefined;
   if (verb) return (...args: unknown[]) => sendVerb(engine, at, verb, args);
+  if (at.root && property === '$batch') return batching(engine.options, (options) => createClient(engine.table, options));
   switch (property) {
     case 'byId':
       return (key: KeyValue | Record<string, KeyValue>) => node(engine, keyed(engine, at, key), undefined);
@@ -98,6 +100,9 @@ function member(engine: Engine, at: Position, property: string | symbol): unknow
 
 function keyed(engine: Engine, at: Position, key: KeyValue | Record<string, KeyValue>): Position {
   const target = isCollection(at.target) ? at.target! - 1 : undefined;
+  // In a batch, `$<id>`: the entity an earlier request created (OData JSON Format 4.01 section 19.1).
+  const id = (key as { $batch?: unknown }).$batch;
+  if (typeof id === 'string') return { path: `/$${id}`, target, root: false };
   return { path: at.path + keySegment(key, keyKinds(engine.table, at.target), engine.table.keyAsSegment === 1), target, root: false };
 }
 

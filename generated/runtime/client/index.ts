@@ -8,6 +8,7 @@ export { createClient } from './client.js';
 export type { ClientOptions, FetchLike, HeaderValues, RequestInitLike, RequestOptions, ResponseLike } from './send.js';
 export type { QueryOptions } from './query.js';
 export type { PagingOptions } from './paging.js';
+export type { BatchBuilder, Batching, BatchResult, BatchResults } from './batch.js';
 export type { CollectionNames, Comparand, FilterBuilder, FilterExpression, FilterLiteral, FilterOption, ScalarNames, StringNames, StructuredNames } from './filter.js';
 
 // Errors

@@ -3,7 +3,7 @@ import { fastPrimitiveCheck, primitiveCheck } from './primitives.js';
 import type { ResolvedSchema, ResolvedStructured } from './resolve.js';
 import { checkMembers, membersOf, type Members } from './members.js';
 import { PROPERTY_FLAGS, type NavigationEntry, type PropertyEntry, type PropertyFacets, type ValidationMode } from './types.js';
-import { overBudget, report, requestError, stop, type Walk } from './walk.js';
+import { halt, overBudget, report, requestError, stop, type Walk } from './walk.js';
 
 /**
  * Turns table entries into checks: small closures built once per type and mode, then reused
@@ -130,8 +130,12 @@ function propertyCheck(compiler: Compiler, entry: PropertyEntry, mode: Validatio
 export function items(value: unknown[], walk: Walk, nullable: boolean, expected: string, element: Check): void {
   for (let index = 0; index < value.length; index++) {
     if (++walk.nodes > walk.maxNodes) return overBudget(walk);
-    const item = value[index];
     walk.path[walk.size++] = index;
+    if (walk.full && halt(walk)) {
+      walk.size--;
+      return;
+    }
+    const item = value[index];
     if (item !== null) element(item, walk);
     else if (!nullable) report(walk, 'null', 'error', expected, item, 'items are not nullable');
     walk.size--;

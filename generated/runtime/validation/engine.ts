@@ -2,7 +2,7 @@ import { checkInstanceAnnotation } from './annotations.js';
 import { createCompiler, items, type Compiler } from './compile.js';
 import { resolveSchema } from './resolve.js';
 import type { ValidateOptions, ValidationIssue, ValidationMode, ValidationTable } from './types.js';
-import { createWalk, report, requestError, type Walk } from './walk.js';
+import { createWalk, halt, report, requestError, type Walk } from './walk.js';
 
 /**
  * The validation engine: one per table, compiling checks lazily per type and mode.
@@ -88,6 +88,10 @@ function envelope(value: unknown, walk: Walk, collection: boolean, inner: (value
   for (const key of Object.keys(value)) {
     if (key === 'value') continue;
     walk.path[walk.size++] = key;
+    if (walk.full && halt(walk)) {
+      walk.size--;
+      return;
+    }
     if (key.charCodeAt(0) === 64 /* @ */) checkInstanceAnnotation(key, value[key], walk);
     else report(walk, 'unknown-property', requestError(walk), 'value or an annotation', value[key], `the envelope holds "value" and annotations, not ${key}`);
     walk.size--;
@@ -97,7 +101,7 @@ function envelope(value: unknown, walk: Walk, collection: boolean, inner: (value
     return;
   }
   walk.path[walk.size++] = 'value';
-  inner(value['value']);
+  if (!halt(walk)) inner(value['value']);
   walk.size--;
 }
 

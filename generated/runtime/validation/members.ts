@@ -3,7 +3,7 @@ import type { Check, Compiler } from './compile.js';
 import { accepts, quickOf, type Quick } from './quick.js';
 import type { ResolvedStructured } from './resolve.js';
 import { PROPERTY_FLAGS, type IssueSeverity, type PropertyEntry, type ValidationIssueCode, type ValidationMode } from './types.js';
-import { report, requestError, type Walk } from './walk.js';
+import { halt, report, requestError, type Walk } from './walk.js';
 
 /**
  * The members of one object: declared and inherited properties, navigation properties,
@@ -51,6 +51,10 @@ export function checkMembers(of: Members, record: Record<string, unknown>, walk:
     for (const key in record) {
       // The path is set before the value is read: a throwing getter is reported at its key.
       walk.path[walk.size++] = key;
+      if (walk.full && halt(walk)) {
+        walk.size--;
+        return;
+      }
       const member = members[key];
       const item = record[key];
       if (member !== undefined && member.nested !== undefined && item !== null) {
@@ -74,6 +78,10 @@ export function checkMembers(of: Members, record: Record<string, unknown>, walk:
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
     walk.path[walk.size++] = key;
+    if (walk.full && halt(walk)) {
+      walk.size--;
+      return;
+    }
     const member = members[key];
     const item = record[key];
     if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) visit(type, member, key, item, walk);

@@ -90,7 +90,11 @@ export interface ValidateOptions {
   dynamicProperties?: 'accept' | IssueSeverity;
   /** Int64 and Decimal as strings (IEEE754Compatible=true); default from the table. */
   ieee754Compatible?: boolean;
-  /** Stop after this many issues (one `limit` issue says so). Default 1000. */
+  /**
+   * Stop after this many issues (one `limit` issue says so). Default 1000. Once they include
+   * an error the walk ends at the next value it would visit, so `maxIssues: 1` costs no more
+   * than finding the first error; with warnings only it walks on until one more issue.
+   */
   maxIssues?: number;
   /** Deepest nesting walked (one `limit` issue below). Default 64. */
   maxDepth?: number;

@@ -31,6 +31,15 @@ export interface Walk {
   /** Set once a limit is reached: every loop stops. */
   stopped: boolean;
   /**
+   * Set once `maxIssues` issues are in and one of them is an error: the outcome is settled,
+   * so the walk stops at the next value it would visit (a `limit` issue there says so)
+   * instead of walking on to find one more issue. With warnings only it walks on, since a
+   * later error would still change the outcome.
+   */
+  full: boolean;
+  /** An error (not only warnings) has been reported. */
+  failed: boolean;
+  /**
    * Nothing on Object.prototype is enumerable (as in any unpolluted realm), so `for...in` over
    * a plain object visits exactly its own keys.
    */
@@ -52,6 +61,8 @@ export function createWalk(mode: ValidationMode, options: ValidateOptions, ieee7
     maxNodes: positive(options.maxNodes, 10_000_000),
     maxIssues: positive(options.maxIssues, 1000),
     stopped: false,
+    full: false,
+    failed: false,
     plainObjectsEnumerateOwnKeys: nothingEnumerable(Object.prototype),
   };
 }
@@ -82,6 +93,8 @@ export function report(
   }
   const path = formatPointer(walk.path, walk.size) + (segment === undefined ? '' : `/${escapeToken(segment)}`);
   walk.issues.push({ path, code, severity, expected, received: safeDescribe(received), message });
+  if (severity === 'error') walk.failed = true;
+  if (walk.failed && walk.issues.length >= walk.maxIssues) walk.full = true;
 }
 
 /** A `limit` issue at the current path, then nothing more is reported or walked. */
@@ -89,6 +102,16 @@ export function stop(walk: Walk, message: string): void {
   if (walk.stopped) return;
   walk.issues.push({ path: formatPointer(walk.path, walk.size), code: 'limit', severity: 'error', expected: 'a smaller value', received: '', message });
   walk.stopped = true;
+}
+
+/**
+ * Called where the walk is about to visit a value (the path already names it): once the
+ * issues are full, the walk ends here. Returns true when the caller must stop.
+ */
+export function halt(walk: Walk): boolean {
+  if (!walk.full) return false;
+  stop(walk, `stopped after ${walk.maxIssues} issues`);
+  return true;
 }
 
 /** Reports the node budget spent (callers count `walk.nodes` inline, on the hot path). */
