@@ -1,6 +1,7 @@
 import { typeNames } from '../naming.ts';
 import type { CallableIndex } from './callables.ts';
-import { callableSignatures, referenceMember, stepMember, verbMixins } from './members.ts';
+import { callableSignatures, memberKey, referenceMember, stepMember, verbMixins } from './members.ts';
+import { streamMembers } from './stream-members.ts';
 import type { PositionNode } from './tree.ts';
 import type { TypeTextContext } from './type-text.ts';
 
@@ -69,9 +70,11 @@ export function builderInterfaces(context: TypeTextContext, root: PositionNode, 
   // Bottom-up: a shape's signature holds its children's shape ids.
   const visit = (node: PositionNode): Shape => {
     const members = [...node.children.values()].map((edge) => stepMember(context, node.type, edge.segment, reference(visit(edge.node).id)));
-    if (node.references.length > 0) members.push(referenceMember(node.references));
+    if (node.references.length > 0) members.push(referenceMember(context, node.references, node.type));
     const heritage = verbMixins(context, node.operations);
     const signatures = callables.membersOf(node).flatMap((member) => callableSignatures(context, member));
+    const taken = new Set([...[...node.children.values()].flatMap((edge) => ('name' in edge.segment ? [memberKey(edge.segment.name)] : [])), ...callables.membersOf(node).map((member) => memberKey(member.name))]);
+    members.push(...streamMembers(context, node, taken));
     const typeName = node.type === undefined ? 'Client' : (names[node.type] ?? 'Unknown');
     let group: Shape | undefined;
     if (node.type === undefined) {

@@ -142,8 +142,15 @@ function omittable(kind: CallableMember['kind'], parameter: Parameter): boolean 
   return parameter.optional || (kind === 'action' && parameter.nullable);
 }
 
-/** `$ref: R.AddReference`, or `R.SetReference & R.RemoveReference`...: the link operations of a navigation. */
-export function referenceMember(operations: Operation[]): { doc: string; text: string } {
+/**
+ * `$ref: R.ListReferences<T.Person> & R.AddReference`, or `R.ReadReference & R.SetReference &
+ * R.RemoveReference`...: the link operations of a navigation, and reading the links (OData
+ * Protocol 4.01 section 11.2.8), which any linkable navigation allows: a collection (where
+ * POST adds links) lists them, a single-valued navigation or a member gives its one.
+ */
+export function referenceMember(context: TypeTextContext, operations: Operation[], memberType: string | undefined): { doc: string; text: string } {
   const mixins = operations.map((operation) => (operation.method === 'POST' ? 'AddReference' : operation.method === 'PUT' ? 'SetReference' : 'RemoveReference'));
-  return { doc: '', text: `$ref: ${[...new Set(mixins)].map((name) => `${R}.${name}`).join(' & ')}` };
+  const listed = mixins.includes('AddReference');
+  const read = listed ? `ListReferences<${memberType === undefined ? 'unknown' : valueType(context, memberType, 'read')}>` : 'ReadReference';
+  return { doc: '', text: `$ref: ${[read, ...new Set(mixins)].map((name) => `${R}.${name}`).join(' & ')}` };
 }

@@ -19,7 +19,8 @@ import type { ODataPage } from './verbs.ts';
 /**
  * The whole client: one Proxy that follows the URL (OData URL Conventions 4.01 section 4).
  * Property access adds a segment, `byId` a key, `$cast` a type cast, `$ref` the link of a
- * navigation; a verb (`get`, `post`, `put`, `patch`, `delete`) sends; calling a member that
+ * navigation, `$property` a structural property, `$value` a raw value or a media stream; a
+ * verb (`get`, `post`, `put`, `patch`, `delete`) sends; calling a member that
  * the route table lists as a bound action or function invokes it. What may be called where is the generated types' business;
  * this code is the same for every schema.
  *
@@ -45,6 +46,10 @@ interface Position {
   root: boolean;
   /** The `$ref` of a navigation: verbs send entity references (OData Protocol 4.01 section 11.4.6). */
   ref?: true;
+  /** A `$value`: a primitive's raw text, or the bytes of a media entity or stream property. */
+  value?: 'text' | 'bytes';
+  /** A structural property (`$property`): GET unwraps `{ "value": ... }`. */
+  property?: true;
 }
 
 /** The last step when it was a plain name: calling the node invokes that name as a callable. */
@@ -86,6 +91,10 @@ function member(engine: Engine, at: Position, property: string | symbol): unknow
       return (options?: QueryOptions) => `${engine.base}${at.path}${queryString(options)}`;
     case '$ref':
       return node(engine, { path: `${at.path}/$ref`, target: at.target, root: false, ref: true }, undefined);
+    case '$value':
+      return node(engine, { path: `${at.path}/$value`, target: undefined, root: false, value: at.property ? 'text' : 'bytes' }, undefined);
+    case '$property':
+      return (name: string) => node(engine, { path: `${at.path}/${encodeSegment(name)}`, target: undefined, root: false, property: true }, undefined);
   }
   // Collections page and count; elsewhere `$pages` is the escaped name `pages` (a OneNote section's pages, say).
   if (isCollection(at.target)) {
@@ -119,13 +128,21 @@ type CallOptions = QueryOptions & RequestOptions;
 /** `url`: a next link to GET instead of the position's URL. */
 function sendVerb(engine: Engine, at: Position, method: Verb, args: unknown[], link?: string): Promise<unknown> {
   const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
-  const options = (hasBody ? args[1] : args[0]) as CallOptions | undefined;
+  // A `$value` PUT takes `(body, contentType, options)`.
+  const options = (hasBody ? args[at.value ? 2 : 1] : args[0]) as CallOptions | undefined;
   const url = link ?? `${engine.base}${at.path}${method === 'GET' ? queryString(options) : ''}`;
   const exchange: Exchange = { method, url, options };
   if (hasBody) exchange.body = args[0];
+  if (at.value) {
+    exchange.raw = at.value;
+    if (hasBody) exchange.contentType = typeof args[1] === 'string' ? args[1] : 'application/octet-stream';
+    return send(engine.options, exchange);
+  }
+  if (at.property) return send(engine.options, exchange).then((body) => (body as { value?: unknown } | undefined)?.value ?? null);
   if (at.ref) {
     if (hasBody) exchange.body = { '@odata.id': referenceUrl(args[0]) };
-    return send(engine.options, exchange);
+    // A GET of a single-valued navigation's `$ref` without a link answers 204: null.
+    return method === 'GET' ? send(engine.options, exchange).then((body) => body ?? null) : send(engine.options, exchange);
   }
   const route = typeOf(engine.table, at.target);
   const type = route && qualify(engine.table, route.name);

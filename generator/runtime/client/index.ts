@@ -5,7 +5,7 @@
 
 // The client
 export { createClient } from './client.ts';
-export type { ClientOptions, FetchLike, HeaderValues, RequestInitLike, RequestOptions, ResponseLike } from './send.ts';
+export type { ClientOptions, FetchLike, HeaderValues, MediaContent, RawBody, RequestInitLike, RequestOptions, ResponseLike } from './send.ts';
 export type { QueryOptions } from './query.ts';
 export type { PagingOptions } from './paging.ts';
 export type { BatchBuilder, Batching, BatchResult, BatchResults } from './batch.ts';
@@ -23,6 +23,7 @@ export { encodeSegment, keySegment, literal, type KeyValue } from './literals.ts
 
 // The contract generated types are written in
 export type { AddReference, CallOptions, Create, Entities, Entity, EntityReference, ExpandedNames, Keys, List, ListOptions, ODataPage, ODataValue, Read, ReadOptions, Remove, RemoveReference, Replace, Selected, SetReference, Update } from './verbs.ts';
+export type { EntityId, ListReferences, MediaValue, PrimitiveKeys, PropertyType, PropertyValue, ReadReference, StreamProperty } from './verbs.ts';
 
 // The route table generated code passes to createClient
 export type { CallableRoute, LiteralKind, RouteTable, Target, TypeRoute } from './route-table.ts';

@@ -18,13 +18,23 @@ export interface ResponseLike {
 export interface RequestInitLike {
   method: string;
   headers: Record<string, string>;
-  body?: string;
+  /** JSON as text; the bytes or text of a `$value` as given. */
+  body?: RawBody;
   signal?: unknown;
 }
 
 export type FetchLike = (url: string, init: RequestInitLike) => Promise<ResponseLike>;
 
 export type HeaderValues = Readonly<Record<string, string>>;
+
+/** What a `$value` PUT sends: text or bytes, as fetch takes them. */
+export type RawBody = string | ArrayBuffer | ArrayBufferView;
+
+/** A media resource or stream read through `$value`: its bytes and their content type. */
+export interface MediaContent {
+  data: ArrayBuffer;
+  contentType: string;
+}
 
 /** What the validation hook is asked to check: one body, with the type and mode it must have. */
 export interface ValidationCheck {
@@ -66,6 +76,9 @@ export interface Exchange {
   options?: RequestOptions | undefined;
   request?: Omit<ValidationCheck, 'phase' | 'method' | 'url' | 'body'>;
   response?: Omit<ValidationCheck, 'phase' | 'method' | 'url' | 'body'> & { unwrap?: boolean };
+  /** A `$value`: the body goes as it is, typed `contentType`; the answer is text or bytes (null for 204). */
+  raw?: 'text' | 'bytes';
+  contentType?: string;
 }
 
 export async function send(client: ClientOptions, exchange: Exchange): Promise<unknown> {
@@ -75,16 +88,18 @@ export async function send(client: ClientOptions, exchange: Exchange): Promise<u
   const fetch = client.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
   if (!fetch) throw new TypeError('no fetch: pass one in the client options');
   const defaults = typeof client.headers === 'function' ? await client.headers() : client.headers;
+  const raw = exchange.raw;
   const headers: Record<string, string> = {
-    accept: 'application/json',
-    ...(hasBody && { 'content-type': 'application/json' }),
+    accept: raw ? '*/*' : 'application/json',
+    ...(hasBody && { 'content-type': exchange.contentType ?? 'application/json' }),
     ...lowerCase(defaults),
     ...lowerCase(exchange.options?.headers),
   };
   const init: RequestInitLike = { method, headers };
-  if (hasBody) init.body = JSON.stringify(exchange.body);
+  if (hasBody) init.body = raw ? (exchange.body as RawBody) : JSON.stringify(exchange.body);
   if (exchange.options?.signal !== undefined) init.signal = exchange.options.signal;
   const response = await fetch(url, init);
+  if (raw) return readRaw(response, raw, method, url);
   const value = await read(response, method, url);
   if (value !== undefined && exchange.response && isJson(response)) {
     const body = exchange.response.unwrap ? (value as { value?: unknown }).value : value;
@@ -111,6 +126,20 @@ async function read(response: ResponseLike, method: string, url: string): Promis
     throw new ODataRequestError({ status: response.status, method, url, body: undefined, text, reason: 'the response is not valid JSON' });
   }
   return value;
+}
+
+/**
+ * A raw value (OData Protocol 4.01 section 11.2.4.1.1, 11.2.4.2): a primitive's text, or the
+ * bytes of a stream with their content type; 204 (a null value, no stream) is null.
+ */
+async function readRaw(response: ResponseLike, kind: 'text' | 'bytes', method: string, url: string): Promise<string | MediaContent | null> {
+  // An error throws there; a 204 reads as nothing.
+  if (!response.ok || response.status === 204) {
+    await read(response, method, url);
+    return null;
+  }
+  if (kind === 'text') return response.text();
+  return { data: await response.arrayBuffer(), contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
 }
 
 function isJson(response: ResponseLike): boolean {

@@ -1,7 +1,7 @@
 import type { FilterOption } from './filter.ts';
 import type { PagingOptions } from './paging.ts';
 import type { QueryOptions } from './query.ts';
-import type { RequestOptions } from './send.ts';
+import type { MediaContent, RawBody, RequestOptions } from './send.ts';
 
 /**
  * The contract of a position, in types only: generated interfaces extend one mixin per HTTP
@@ -65,6 +65,38 @@ export interface Read<T> {
   get<const S extends readonly Keys<T>[] = never, const E extends string | readonly string[] = never>(options?: ReadOptions<S, E>): Promise<Selected<T, S, E>>;
   /** The URL `get` would request. */
   $url(options?: QueryOptions): string;
+  /** One primitive property (OData Protocol 4.01 section 11.2.4.1): its value, and its raw value as `$value`. */
+  $property<const K extends PrimitiveKeys<T>>(name: K): PropertyValue<PropertyType<T, K>>;
+}
+
+/** Names of `T`'s primitive (and enum) properties, across a union; no control information. */
+export type PrimitiveKeys<T> = T extends unknown ? { [K in Extract<keyof T, string>]: K extends `@${string}` ? never : NonNullable<T[K]> extends string | number | boolean ? K : never }[Extract<keyof T, string>] : never;
+
+/** The type of property `K` in the members of the union `T` that have it. */
+export type PropertyType<T, K extends string> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+
+/** A single property: GET resolves to its value, null when it is null (204). */
+export interface PropertyValue<V> {
+  get(options?: RequestOptions): Promise<NonNullable<V> | null>;
+  /** `/$value`: the raw value as text/plain (section 11.2.4.1.1); null when the property is null. */
+  $value: { get(options?: RequestOptions): Promise<string | null> };
+  $url(): string;
+}
+
+/**
+ * The `$value` of a media entity (`HasStream`, OData Protocol 4.01 sections 11.2.4.2 and
+ * 11.4.7.2) or of a stream property (`Edm.Stream`, 11.4.8): GET resolves to its bytes and content
+ * type (null when there are none: 204), PUT replaces them.
+ */
+export interface MediaValue {
+  get(options?: RequestOptions): Promise<MediaContent | null>;
+  put(body: RawBody, contentType: string, options?: RequestOptions): Promise<void>;
+  $url(): string;
+}
+
+/** A stream property: read and written at its `$value`. */
+export interface StreamProperty {
+  $value: MediaValue;
 }
 
 export interface List<T> {
@@ -107,6 +139,22 @@ export interface Entities<T, C> extends List<T>, Create<C, T> {}
 
 /** What a `$ref` request names (as `@odata.id`): an entity's URL, or a builder of one, whose URL is used. */
 export type EntityReference = string | { $url(options?: QueryOptions): string };
+
+/** An entity reference (OData JSON Format 4.01 section 14). */
+export interface EntityId {
+  '@odata.context'?: string;
+  '@odata.id': string;
+}
+
+/** GET of a collection-valued navigation's `$ref` (11.2.8): the references of the linked entities. */
+export interface ListReferences<T> {
+  get(options?: RequestOptions & Omit<QueryOptions, '$select' | '$expand' | '$filter'> & { $filter?: FilterOption<T> }): Promise<ODataPage<EntityId>>;
+}
+
+/** GET of a single-valued navigation's (or a member's) `$ref` (11.2.8): the linked entity's reference; null when none (204). */
+export interface ReadReference {
+  get(options?: RequestOptions): Promise<EntityId | null>;
+}
 
 /** POST to a collection-valued navigation's `$ref` (11.4.6.1): links one more entity. */
 export interface AddReference {

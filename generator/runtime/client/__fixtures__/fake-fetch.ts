@@ -25,7 +25,8 @@ export function fakeFetch(respond: (request: RecordedRequest) => FakeResponse = 
   const requests: RecordedRequest[] = [];
   const fetch: FetchLike = async (url: string, init: RequestInitLike) => {
     const request: RecordedRequest = { method: init.method, url, headers: { ...init.headers } };
-    if (init.body !== undefined) request.body = JSON.parse(init.body) as unknown;
+    // JSON bodies are text; a `$value` body is recorded as it was given.
+    if (init.body !== undefined) request.body = typeof init.body === 'string' && /json/.test(init.headers['content-type'] ?? '') ? (JSON.parse(init.body) as unknown) : init.body;
     if (init.signal !== undefined) request.signal = init.signal;
     requests.push(request);
     const answer = respond(request);
