@@ -41,6 +41,17 @@ describe('packJson / unpackJson', () => {
     expect(back.operations[2]!.segments[0]).not.toBe(back.operations[0]!.segments[0]);
   });
 
+  it('with sharedUnder, looks for objects by identity only there; elsewhere a shared object is written each time', () => {
+    const segment = { kind: 'singleton', name: 'me' };
+    const list = [segment];
+    const capabilities = { readable: true };
+    const value = { a: { segments: list, capabilities }, b: { segments: list, capabilities } };
+    const back = unpackJson(JSON.parse(packJson(value, { sharedUnder: ['segments'] }))) as typeof value;
+    expect(back).toEqual(value);
+    expect(back.a.segments).toBe(back.b.segments);
+    expect(back.a.capabilities).not.toBe(back.b.capabilities);
+  });
+
   it('is deterministic, and rewrites strings where asked (a list item knows its list)', () => {
     const value = { inputs: ['/abs/a.xml'], source: { file: '/abs/a.xml' }, other: '/abs/a.xml' };
     const rewriteString = (text: string, key: string, inList: boolean) => ((inList ? key === 'inputs' : key === 'file') ? text.replace('/abs/', '') : text);

@@ -31,6 +31,8 @@ const FIRST_SHAPE = 4;
 
 /** A string is put in the table when writing it once and naming it by index is shorter. */
 const MIN_SHARED_STRING = 6;
+/** Long texts (descriptions) seldom repeat: not worth hashing each. */
+const MAX_SHARED_STRING = 160;
 
 export interface PackOptions {
   /**
@@ -38,13 +40,24 @@ export interface PackOptions {
    * list item, the property holding the list), `inList` whether it is a list item.
    */
   rewriteString?: (text: string, key: string, inList: boolean) => string;
+  /**
+   * Only the values of these properties (and the items of lists there) are looked for twice by
+   * identity: finding every object again costs a lookup each, and most are reached once. An
+   * object shared elsewhere is written out each time (the same JSON, not shared on reading).
+   * Absent: every object is looked for.
+   */
+  sharedUnder?: readonly string[];
 }
 
 /** The packed text of `value` (a JSON value: objects, lists, strings, finite numbers, booleans, null). */
 export function packJson(value: unknown, options: PackOptions = {}): string {
   const rewrite = options.rewriteString ?? ((text: string) => text);
-  // First pass: every object and list in the order it is first reached (the second pass reaches
-  // them in the same order), how often each is reached, its key list; how often each string is used.
+  const sharedUnder = options.sharedUnder === undefined ? undefined : new Set(options.sharedUnder);
+  const tracks = (key: string, inList: boolean, parentTracked: boolean): boolean =>
+    sharedUnder === undefined || (inList ? parentTracked : sharedUnder.has(key));
+  // First pass: each object and list is numbered as it is reached (those looked for by identity
+  // only the first time): the second pass reaches them in the same order. For each: how often it
+  // is reached, its key list; and how often each string is used.
   const order = new Map<object, number>();
   const times: number[] = [];
   const shapeOf: number[] = [];
@@ -53,23 +66,26 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
   interface ShapeNode { shape: number; next: Map<string, ShapeNode> }
   const shapeRoot: ShapeNode = { shape: -1, next: new Map() };
   const uses = new Map<string, number>();
-  const count = (item: unknown, key: string, inList: boolean): void => {
+  const count = (item: unknown, key: string, inList: boolean, parentTracked: boolean): void => {
     if (typeof item === 'string') {
       const text = rewrite(item, key, inList);
-      if (text.length >= MIN_SHARED_STRING) uses.set(text, (uses.get(text) ?? 0) + 1);
+      if (text.length >= MIN_SHARED_STRING && text.length <= MAX_SHARED_STRING) uses.set(text, (uses.get(text) ?? 0) + 1);
       return;
     }
     if (typeof item !== 'object' || item === null) return;
-    const seen = order.get(item);
-    if (seen !== undefined) {
-      times[seen]!++;
-      return;
+    const tracked = tracks(key, inList, parentTracked);
+    if (tracked) {
+      const seen = order.get(item);
+      if (seen !== undefined) {
+        times[seen]!++;
+        return;
+      }
     }
     const index = times.push(1) - 1;
-    order.set(item, index);
+    if (tracked) order.set(item, index);
     if (Array.isArray(item)) {
       shapeOf[index] = -1;
-      for (const element of item) count(element, key, true);
+      for (const element of item) count(element, key, true, tracked);
       return;
     }
     const fields = item as Record<string, unknown>;
@@ -86,38 +102,39 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
     }
     if (node.shape === -1) node.shape = shapes.push(names) - 1;
     shapeOf[index] = node.shape;
-    for (const name of names) count(fields[name], name, false);
+    for (const name of names) count(fields[name], name, false, false);
   };
-  count(value, '', false);
+  count(value, '', false, false);
   const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
+  // A shared string -> its packed text (`[1,n]`), made once.
+  const stringToken = new Map<string, string>();
   for (const [text, used] of uses) {
-    if (used > 1) stringIndex.set(text, strings.push(text) - 1);
+    if (used > 1) stringToken.set(text, `[${STRING},${strings.push(text) - 1}]`);
   }
-  // Second pass: the packed text, in pieces joined once (nested concatenation costs more in GC).
-  const definedAs: number[] = [];
+  // Second pass: the packed text, in pieces joined once (appending to one string leaves more garbage).
+  const definedAs = new Int32Array(times.length);
   let definitions = 0;
-  let packedCount = 0;
+  let reachedCount = 0;
   const open = new Set<object>();
   const out: string[] = [];
-  const pack = (item: unknown, key: string, inList: boolean): void => {
+  const pack = (item: unknown, key: string, inList: boolean, parentTracked: boolean): void => {
     if (typeof item === 'string') {
       const text = rewrite(item, key, inList);
-      const index = text.length >= MIN_SHARED_STRING ? stringIndex.get(text) : undefined;
-      out.push(index === undefined ? JSON.stringify(text) : `[${STRING},${index}]`);
+      out.push((text.length >= MIN_SHARED_STRING && text.length <= MAX_SHARED_STRING ? stringToken.get(text) : undefined) ?? JSON.stringify(text));
       return;
     }
     if (typeof item !== 'object' || item === null) {
-      out.push(typeof item === 'number' || typeof item === 'boolean' || item === null ? JSON.stringify(item) : 'null');
+      out.push(typeof item === 'number' ? (Number.isFinite(item) ? String(item) : 'null') : item === true ? 'true' : item === false ? 'false' : 'null');
       return;
     }
-    const index = order.get(item)!;
-    if (index < packedCount) {
+    const tracked = tracks(key, inList, parentTracked);
+    const index = tracked ? order.get(item)! : reachedCount;
+    if (index < reachedCount) {
       if (open.has(item)) throw new TypeError('packJson: a value that contains itself has no JSON form');
       out.push(`[${REFERENCE},${definedAs[index]!}]`);
       return;
     }
-    packedCount++;
+    reachedCount++;
     const shared = times[index]! > 1;
     if (shared) {
       definedAs[index] = definitions++;
@@ -129,23 +146,22 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
       // As JSON.stringify: a missing item (or a function) is null in a list.
       for (const element of item as unknown[]) {
         out.push(',');
-        pack(element, key, true);
+        pack(element, key, true, tracked);
       }
     } else {
       const fields = item as Record<string, unknown>;
       for (const name of shapes[shape]!) {
         out.push(',');
-        pack(fields[name], name, false);
+        pack(fields[name], name, false, false);
       }
     }
     out.push(']');
     if (shared) open.delete(item);
   };
-  out.push(`{"format":${JSON.stringify(PACKED_FORMAT)},"keys":`);
-  const head = out.length;
-  out.push('', `,"strings":${JSON.stringify(strings)},"value":`);
-  pack(value, '', false);
-  out[head] = JSON.stringify(shapes);
+  out.push(`{"format":${JSON.stringify(PACKED_FORMAT)},"keys":`, '', `,"strings":${JSON.stringify(strings)},"value":`);
+  pack(value, '', false, false);
+  // The key lists are known once every object is packed.
+  out[1] = JSON.stringify(shapes);
   out.push('}');
   return out.join('');
 }

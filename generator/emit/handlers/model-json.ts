@@ -24,6 +24,8 @@ export function portableModelJson(model: Model): string {
 export function packedPortableModelJson(model: Model): string {
   const strip = commonFolderStripper(model.inputs);
   return packJson(model, {
+    // What the build shares between operations (model-cache/shared-parts.ts says how much).
+    sharedUnder: ['segments', 'sources', 'target', 'response', 'requestBody'],
     rewriteString: (text, key, inList) => ((inList ? key === 'inputs' || key === 'docPages' : key === 'file') ? strip(text) : text),
   });
 }
