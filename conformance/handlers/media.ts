@@ -102,3 +102,14 @@ function entityUrl(ctx: HandlerContext, path: string): string {
   const match = matchPath(ctx.routes, canonical);
   return match.ok && !match.count ? urlOf(ctx, match.steps) : `${ctx.serviceRoot}${canonical}`;
 }
+
+/**
+ * The stream records of `existing`, for a PUT that replaces the entity's properties: the media
+ * resource and stream properties are no properties of the body (OData Protocol 4.01 section
+ * 11.4.3 replaces properties; streams change only through their own URLs, 11.4.7, 11.4.8).
+ */
+export function streamRecords(existing: StoredEntity | undefined): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(existing?.data ?? {})) if (/@odata\.media(Etag|ContentType)$/.test(name)) kept[name] = value;
+  return kept;
+}

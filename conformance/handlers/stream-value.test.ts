@@ -6,6 +6,7 @@ import { build } from '../../generator/model/build/__fixtures__/edmx.ts';
 import { loadModel } from '../../generator/load-model.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { CORPUS } from '../../generator/testing/corpus.ts';
+import { errorsOf, payloadValidator } from '../validation/validator.ts';
 import { createHandlers } from './create-handlers.ts';
 
 /**
@@ -29,11 +30,14 @@ const { model } = build(`
 </EntityType>
 <EntityContainer Name="c">
   <EntitySet Name="Photos" EntityType="t.photo" />
+  <EntitySet Name="Frames" EntityType="t.photo">
+    <Annotation Term="Org.OData.Capabilities.V1.UpdateRestrictions"><Record><PropertyValue Property="UpdateMethod" EnumMember="Org.OData.Capabilities.V1.HttpMethod/PUT" /></Record></Annotation>
+  </EntitySet>
   <EntitySet Name="People" EntityType="t.person" />
 </EntityContainer>`);
 
 const ROOT = 'https://media.test/svc';
-const DATA = { '/Photos': [{ Id: 1, Name: 'lake' }], '/People': [{ UserName: 'a', Age: 42, Nick: null, Secret: 'AQID', Emails: ['a@x'] }] };
+const DATA = { '/Photos': [{ Id: 1, Name: 'lake' }], '/Frames': [{ Id: 1, Name: 'lake' }], '/People': [{ UserName: 'a', Age: 42, Nick: null, Secret: 'AQID', Emails: ['a@x'] }] };
 
 function service(of: Model = model, data: Record<string, unknown> = DATA) {
   const handlers = createHandlers(of, { profile: 'odata', serviceRoot: ROOT, data });
@@ -73,6 +77,19 @@ describe('a media entity: /$value', () => {
     expect(listed.value[0]).toMatchObject({ '@odata.mediaReadLink': `${ROOT}/Photos(1)/$value`, '@odata.mediaContentType': 'text/plain' });
     // A filter over a media entity still sees only its properties.
     expect((await (await send('GET', "/Photos?$filter=Name eq 'lake'")).json()).value).toHaveLength(1);
+  });
+
+  it('keeps the media through a PUT or PATCH of the properties; the annotated entity is a valid read payload', async () => {
+    const send = service();
+    await send('PUT', '/Frames(1)/$value', 'y', 'text/plain');
+    expect((await send('PUT', '/Frames(1)', JSON.stringify({ Id: 1, Name: 'pond' }), 'application/json')).status).toBe(204);
+    expect(await (await send('GET', '/Frames(1)/$value')).text()).toBe('y');
+    await send('PUT', '/Photos(1)/$value', 'x', 'text/plain');
+    expect((await send('PATCH', '/Photos(1)', JSON.stringify({ Name: 'sea' }), 'application/json')).status).toBe(204);
+    expect(await (await send('GET', '/Photos(1)/$value')).text()).toBe('x');
+    const body = await (await send('GET', '/Photos(1)')).json();
+    expect(body).toMatchObject({ Name: 'sea', '@odata.mediaContentType': 'text/plain' });
+    expect(errorsOf(payloadValidator(model).validate('test.ns.photo', body, 'read'))).toEqual([]);
   });
 
   it('refuses other methods (405), a missing entity (404) and $value of an entity that is no media entity (400)', async () => {

@@ -12,6 +12,7 @@ import type { StoredEntity } from './store.ts';
 import { viewEntity } from './view.ts';
 import { urlOf } from './location.ts';
 import { homeCollection } from './references.ts';
+import { streamRecords } from './media.ts';
 
 /**
  * Data modification (OData Protocol 4.0 §11.4): POST creates a member, PUT creates a
@@ -56,7 +57,7 @@ export async function putEntity(ctx: HandlerContext, steps: readonly Step[], ope
   const keys = existing ? pickKeys(ctx, existing) : target.keys ? pickKeys(ctx, { type: payload.type.qualifiedName, data: target.keys }) : impliedKeys(ctx, payload.type, steps, steps.length - 1);
   const changed = changedKey(payload.data, keys);
   if (changed) return odataError(400, 'BadRequest', `Key property '${changed}' cannot be changed: it is ${JSON.stringify(keys[changed])}`);
-  const entity: StoredEntity = { type: payload.type.qualifiedName, data: { ...keys, ...withDefaults(ctx, payload.type, payload.data), ...keys } };
+  const entity: StoredEntity = { type: payload.type.qualifiedName, data: { ...keys, ...withDefaults(ctx, payload.type, payload.data), ...keys, ...streamRecords(existing ?? undefined) } };
   ctx.store.set(target.path, entity, placeOf(steps, steps.length - 1));
   const status = ctx.profile === 'odata' ? (existing ? 204 : 201) : operation.successStatus;
   return respond(ctx, steps, entity, status);
