@@ -126,24 +126,22 @@ describe('client.$batch', () => {
     const fake = fakeFetch(() => ({ json: { responses: [] } }));
     const client = createClient<Untyped>(table, { baseUrl: base, fetch: fake.fetch });
     const [lost] = await client.$batch((b: Untyped) => [b.users.get()]);
-    expect(lost.error.message).toBe('The batch response has no response for request 1');
+    expect(lost.error.message).toBe('no response for request 1');
     expect(await client.$batch(() => [])).toEqual([]);
     expect(fake.requests).toHaveLength(1);
-    await expect(client.$batch((b: Untyped) => [b.$at(Promise.resolve(), b.users)])).rejects.toThrow('Not a request of this batch');
+    await expect(client.$batch((b: Untyped) => [b.$at(Promise.resolve(), b.users)])).rejects.toThrow('not a request of this batch');
   });
 });
 
 describe('batch bodies (JSON Format 4.01 section 19.1)', () => {
-  it('JSON stays JSON, text stays text, bytes go base64url and come back', () => {
+  it('JSON stays JSON, text stays text, bytes are refused; base64url response bodies decode to bytes', () => {
     expect(bodyOf('{"a":1}')).toEqual({ a: 1 });
     expect(bodyOf('plain', 'text/plain')).toBe('plain');
+    expect(() => bodyOf(new Uint8Array([1]), 'image/png')).toThrow('binary bodies cannot go in a batch');
     for (const length of [0, 1, 2, 3, 4, 5, 64]) {
       const bytes = Uint8Array.from({ length }, (_, index) => (index * 97 + 255) & 255);
-      const text = bodyOf(bytes, 'application/octet-stream') as string;
-      expect(text).toBe(Buffer.from(bytes).toString('base64url'));
-      expect([...fromBase64Url(text)]).toEqual([...bytes]);
-      expect(bodyOf(bytes.buffer, 'image/png')).toBe(text);
+      expect([...fromBase64Url(Buffer.from(bytes).toString('base64url'))]).toEqual([...bytes]);
+      expect([...fromBase64Url(Buffer.from(bytes).toString('base64'))]).toEqual([...bytes]);
     }
-    expect([...fromBase64Url('/+8A')]).toEqual([255, 239, 0]);
   });
 });
