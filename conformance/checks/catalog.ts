@@ -184,16 +184,28 @@ export const CHECKS = {
     reference: 'OData URL Conventions 4.01 §5.1.7 $top and §5.1.8 $skip (a non-negative integer); OData Protocol 4.01 §9.2 (an invalid request answers 400)',
     profiles: STRICT,
   },
+  'query/filter': {
+    title: '$filter returns only, and all of, the members it matches (eq; and/or with gt or ne)',
+    severity: 'MUST',
+    reference: 'OData URL Conventions 4.01 §5.1.1 System Query Option $filter; OData Protocol 4.01 §11.2.6.1 (only members for which the expression is true)',
+    profiles: STRICT,
+  },
+  'query/orderby': {
+    title: '$orderby orders the members, ascending and descending, on several keys',
+    severity: 'MUST',
+    reference: 'OData URL Conventions 4.01 §5.1.4 System Query Option $orderby; OData Protocol 4.01 §11.2.6.2',
+    profiles: STRICT,
+  },
   'query/top-skip': {
-    title: '$top and $skip page a collection, and @odata.nextLink leads on',
+    title: '$top and $skip page a collection, and following @odata.nextLink returns every member once',
     severity: 'SHOULD',
-    reference: 'OData Protocol 4.0 §11.2.5.3 $top, §11.2.5.4 $skip, §11.2.5.7 Server-Driven Paging',
+    reference: 'OData URL Conventions 4.01 §5.1.5 $top and $skip; OData Protocol 4.01 §11.2.6.3 $top, §11.2.6.4 $skip, §11.2.6.7 Server-Driven Paging',
     profiles: STRICT,
   },
   'query/count': {
-    title: '$count=true adds @odata.count',
+    title: '$count=true adds @odata.count and /$count answers the count, both after $filter',
     severity: 'SHOULD',
-    reference: 'OData Protocol 4.0 §11.2.5.5 System Query Option $count',
+    reference: 'OData URL Conventions 4.01 §5.1.6 $count and §4.8 Addressing the Count of a Collection; OData Protocol 4.01 §11.2.6.5 $count, §11.2.10 Requesting the Number of Items in a Collection',
     profiles: STRICT,
   },
   'query/select': {

@@ -4,7 +4,6 @@ import type { HttpMethod, Model, Operation, StructuredType } from '../../generat
 import { isWritable } from '../samples/structured.ts';
 import { CHECK_IDS, CHECKS, type CheckId, type CheckSeverity } from '../checks/catalog.ts';
 import { buildRoutes, walkRoutes, type RouteNode } from '../handlers/routes.ts';
-import { supportsQueryOption } from '../handlers/query-capabilities.ts';
 import type { Profile } from '../profiles.ts';
 import { withPathSegments } from './path-segments.ts';
 
@@ -197,12 +196,8 @@ function applicable(model: Model, operation: Operation, resource: Resource): Che
   if (type && (operation === operations.create || (operation === operations.update && hasRequiredProperty(model, type)))) ids.push('robustness/client-error');
   const creates = operation === operations.create || (operation === operations.put && !isMember);
   if (creates && readable) ids.push('state/isolation');
-  if (operation === operations.list && operations.create) {
-    // Only what the Capabilities annotations say the collection supports (TopSupported, SkipSupported, CountRestrictions).
-    const collection = resource.collection;
-    if (!collection || (supportsQueryOption(model, collection, '$top') && supportsQueryOption(model, collection, '$skip'))) ids.push('query/top-skip');
-    if (!collection || supportsQueryOption(model, collection, '$count')) ids.push('query/count');
-  }
+  // Where the Capabilities annotations say an option is not supported, the check is skipped with that reason (scripts/queries.ts).
+  if (operation === operations.list && operations.create) ids.push('query/filter', 'query/orderby', 'query/top-skip', 'query/count');
   if (operation === operations.list) ids.push('query/invalid');
   if (operation === operations.read) {
     ids.push('header/not-acceptable', 'query/select');

@@ -30,6 +30,8 @@ export interface RequestInit {
   contentType?: string;
   /** An Accept header (none by default). */
   accept?: string;
+  /** More request headers (custom headers the model declares, such as Graph's ConsistencyLevel). */
+  headers?: Record<string, string>;
 }
 
 export interface Session {
@@ -114,6 +116,7 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
         headers['Content-Type'] = init.contentType ?? 'application/json';
       }
       if (init.accept !== undefined) headers['Accept'] = init.accept;
+      if (init.headers) Object.assign(headers, init.headers);
       requests++;
       const exchange = await target.send({ method, url: `${target.serviceRoot}${path}`, headers, ...(body !== undefined && { body }) });
       if (exchange.networkError !== undefined && target.preflight) {

@@ -4,14 +4,19 @@ import { contains, render } from '../../checks/compare.ts';
 import { answer } from '../../checks/probe.ts';
 import { judge, type Expectation } from '../../profiles.ts';
 import { patchBody } from '../../samples/patch.ts';
-import type { Exchange } from '../exchange.ts';
 import { memberSegment, type Instances } from '../instances.ts';
 import type { Session } from '../session.ts';
+import { checkCount } from './count.ts';
+import { checkFilter } from './filter.ts';
+import { checkOrderby } from './orderby.ts';
+import { checkPaging } from './paging.ts';
+import { createQueryMembers } from './query-members.ts';
 import type { ResourceState } from './resource.ts';
 
 /**
- * Requests to a key that does not exist (404), and the query options of a collection and an
- * entity: `$top`/`$skip`/`@odata.nextLink`, `$count`, `$select`, `$expand`.
+ * Requests to a key that does not exist (404), and the query options of a collection
+ * (`$filter`, `$orderby`, `$top`/`$skip`/`@odata.nextLink`, `$count`: each in its own file) and
+ * of an entity (`$select`, `$expand`).
  */
 export async function notFound(session: Session, instances: Instances, state: ResourceState): Promise<void> {
   const { read, update, remove } = state.resource.operations;
@@ -33,69 +38,26 @@ export async function notFound(session: Session, instances: Instances, state: Re
   }
 }
 
+/** The collection's query checks, over three members created for them (`query-members.ts`). */
 export async function collectionQueries(session: Session, instances: Instances, state: ResourceState): Promise<void> {
   const { list, create } = state.resource.operations;
   if (!list || !create || state.collectionPath === undefined) return;
-  const wantsPaging = session.wants('query/top-skip', list.id);
-  const wantsCount = session.wants('query/count', list.id);
-  if (!wantsPaging && !wantsCount) return;
-  // Three members at least: the one created earlier, two more here.
-  let created = state.exists && state.resource.operations.create !== undefined;
-  for (let index = 0; index < 2 && created; index++) {
-    const keys = instances.freshKeys(state.type);
-    const body = instances.createBody(state.type, keys, session.nextVariant());
-    const exchange = body && (await session.send(create.id, 'POST', state.collectionPath, { body }));
-    created = exchange !== undefined && exchange.status >= 200 && exchange.status < 300;
-    if (created && exchange && state.resource.entity) session.created(`${state.collectionPath}${memberSegment(state.resource.entity, state.type, instances.keysFromResponse(state.type, exchange, keys), session)}`);
-  }
-  if (!created) {
-    for (const id of ['query/top-skip', 'query/count'] as const) session.skip(id, list.id, 'members could not be created to page through');
+  const wanted = COLLECTION_CHECKS.filter((id) => session.wants(id, list.id));
+  if (wanted.length === 0) return;
+  const made = state.exists ? await createQueryMembers(session, instances, state, create) : { ok: false as const, reason: 'the first create did not succeed' };
+  if (!made.ok) {
+    for (const id of wanted) session.skip(id, list.id, `members could not be created to query: ${made.reason}`);
     return;
   }
-  if (wantsPaging) await paging(session, state, list);
-  if (wantsCount) {
-    const exchange = await session.send(list.id, 'GET', `${state.collectionPath}?$count=true`);
-    const body = exchange.json as { value?: unknown[]; '@odata.count'?: unknown } | undefined;
-    const count = body?.['@odata.count'];
-    const listed = Array.isArray(body?.value) ? body.value.length : 0;
-    if (exchange.status !== 200) session.fail('query/count', list.id, `GET with $count=true answered ${answer(exchange)}`, [exchange]);
-    else if (typeof count !== 'number' || !Number.isInteger(count)) session.fail('query/count', list.id, `@odata.count is ${render(count)}; expected the number of members`, [exchange]);
-    else if (count < listed || count < 3) session.fail('query/count', list.id, `@odata.count is ${count}, but the collection holds at least ${Math.max(listed, 3)}`, [exchange]);
-    else session.pass('query/count', list.id);
-  }
+  const { fixture } = made;
+  const path = state.collectionPath;
+  if (wanted.includes('query/filter')) await checkFilter(session, fixture, list, path);
+  if (wanted.includes('query/orderby')) await checkOrderby(session, fixture, list, path);
+  if (wanted.includes('query/top-skip')) await checkPaging(session, state, fixture, list);
+  if (wanted.includes('query/count')) await checkCount(session, fixture, list, path);
 }
 
-async function paging(session: Session, state: ResourceState, list: Operation): Promise<void> {
-  const keys = keyProperties(session.model, state.type);
-  const first = await session.send(list.id, 'GET', `${state.collectionPath}?$top=1`);
-  const second = await session.send(list.id, 'GET', `${state.collectionPath}?$top=1&$skip=1`);
-  const page1 = values(first);
-  const page2 = values(second);
-  const sent: Exchange[] = [first, second];
-  if (first.status !== 200 || second.status !== 200) {
-    return session.fail('query/top-skip', list.id, `GET with $top/$skip answered ${answer(first.status !== 200 ? first : second)}`, sent);
-  }
-  if (page1?.length !== 1 || page2?.length !== 1) {
-    return session.fail('query/top-skip', list.id, `$top=1 returned ${page1?.length ?? 'no'} and $top=1&$skip=1 ${page2?.length ?? 'no'} members; expected 1 each`, sent);
-  }
-  if (keys.length > 0 && sameKey(page1[0], page2[0], keys)) {
-    return session.fail('query/top-skip', list.id, '$skip=1 returned the same member as the first page', sent);
-  }
-  const nextLink = (first.json as Record<string, unknown>)['@odata.nextLink'];
-  if (typeof nextLink === 'string') {
-    if (!nextLink.startsWith(session.target.serviceRoot)) {
-      return session.fail('query/top-skip', list.id, `@odata.nextLink ${nextLink} is not under the service root ${session.target.serviceRoot}`, sent);
-    }
-    const next = await session.send(list.id, 'GET', nextLink.slice(session.target.serviceRoot.length));
-    const page = values(next);
-    sent.push(next);
-    if (next.status !== 200 || !page) return session.fail('query/top-skip', list.id, `Following @odata.nextLink answered ${answer(next)}`, sent);
-    if (keys.length > 0 && page.some((member) => sameKey(member, page1[0], keys))) {
-      return session.fail('query/top-skip', list.id, '@odata.nextLink returned the member of the first page again', sent);
-    }
-  }
-  session.pass('query/top-skip', list.id);
-}
+const COLLECTION_CHECKS = ['query/filter', 'query/orderby', 'query/top-skip', 'query/count'] as const;
 
 export async function entityQueries(session: Session, state: ResourceState): Promise<void> {
   const { read } = state.resource.operations;
@@ -129,13 +91,4 @@ export async function entityQueries(session: Session, state: ResourceState): Pro
     else if (!body || !(name in body)) session.fail('query/expand', read.id, `$expand=${name} returned no ${name}`, [exchange]);
     else session.pass('query/expand', read.id);
   }
-}
-
-function values(exchange: Exchange): Record<string, unknown>[] | undefined {
-  const value = (exchange.json as { value?: unknown } | undefined)?.value;
-  return Array.isArray(value) ? (value as Record<string, unknown>[]) : undefined;
-}
-
-function sameKey(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined, keys: string[]): boolean {
-  return a !== undefined && b !== undefined && keys.every((name) => a[name] !== undefined && String(a[name]) === String(b[name]));
 }

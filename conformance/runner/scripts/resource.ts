@@ -85,7 +85,7 @@ async function createMember(session: Session, instances: Instances, state: Resou
  * Protocol 4.01 §11.4.2): the service sets the foreign key of the partner navigation
  * (`author_ID` for `Authors(1)/books`), so the body leaves it out rather than contradict it.
  */
-function withoutPartnerKeys(session: Session, state: ResourceState, body: Record<string, unknown>): Record<string, unknown> {
+export function withoutPartnerKeys(session: Session, state: ResourceState, body: Record<string, unknown>): Record<string, unknown> {
   const collection = state.resource.collection;
   const segment = collection?.segment;
   const parentType = collection?.parent?.type ? lookupStructuredType(session.model, collection.parent.type) : undefined;
