@@ -127,6 +127,28 @@ describe('$batch: urls', () => {
     expect(body.responses[4].body.error.message).toMatch(/cannot itself be a batch/);
   });
 
+  it('$<id> of a request that created nothing answers 400; system resources are no references', async () => {
+    const { batch } = service();
+    const { body } = await batch([
+      { id: '1', method: 'GET', url: 'People(99)' },
+      { id: '2', method: 'GET', url: '$1', dependsOn: ['1'] },
+      { id: '3', method: 'GET', url: '$7' },
+      { id: '4', method: 'GET', url: '$metadata' },
+    ]);
+    // `$metadata` goes to the handlers as a path (they do not serve it: 501), not as a reference.
+    expect(body.responses.map((r: any) => r.status)).toEqual([404, 424, 400, 501]);
+    expect(body.responses[2].body.error.message).toBe("'$7' names no earlier request of this batch that created or addressed an entity");
+  });
+
+  it('lenient profile: an absolute path below the root path is taken from the host, any other from the service root', async () => {
+    const { batch } = service('lenient');
+    const { body } = await batch([
+      { id: '1', method: 'GET', url: '/svc/People(1)' },
+      { id: '2', method: 'GET', url: '/People(1)' },
+    ]);
+    expect(body.responses.map((r: any) => r.status)).toEqual([200, 200]);
+  });
+
   it('graph profile: an absolute path is relative to the version root, as Graph sends it', async () => {
     const { batch } = service('graph');
     const { body } = await batch([{ id: '1', method: 'GET', url: '/People(1)' }]);
