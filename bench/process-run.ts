@@ -17,7 +17,7 @@ export interface Run {
 
 /** The installed CLI, compiled; dist/ is built when it is missing or older than a source file. */
 export function compiledCli(): { name: string; args: string[] } {
-  const main = path.join(PROJECT_ROOT, 'dist/generator/cli/main.js');
+  const main = path.join(PROJECT_ROOT, 'dist/cli/main.js');
   if (!existsSync(main) || statSync(main).mtimeMs < newestSource()) {
     console.log('bench: building dist/ (npm run build) for the compiled CLI');
     const built = spawnSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit', shell: process.platform === 'win32' });

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // The installed CLI: runs the compiled JavaScript in dist/ (`npm run build`, which `npm pack`
-// runs before packing); no transpiler at start. In a clone of the repository, without a build,
+// runs before packing); no transpiler at start. dist/cli/ is the CLI bundled into a few files
+// (bin/build-cli.mjs, docs/decisions/0017). In a clone of the repository, without a build,
 // bin/odatakit-dev.mjs runs the TypeScript sources instead (docs/decisions/0013).
-const entry = new URL('../dist/generator/cli/main.js', import.meta.url);
+import module from 'node:module';
+
+// Node 22.1+ keeps the compiled code of the CLI's files between runs (in the system's temporary
+// folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache.
+module.enableCompileCache?.();
+const entry = new URL('../dist/cli/main.js', import.meta.url);
 let main;
 try {
   ({ main } = await import(entry.href));

@@ -15,10 +15,17 @@ import { fileURLToPath } from 'node:url';
 const GENERATOR_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUILD_FOLDERS = ['csdl', 'diagnostics', 'graph-docs', 'model', 'model-cache', 'runtime', 'vocabularies'];
 
+/**
+ * Set by the build of the CLI bundle (bin/build-cli.mjs, through esbuild's `define`): the same
+ * hash, computed there from the compiled files the bundle is made of, so a run of the installed
+ * CLI reads no code to find it. Undefined everywhere else.
+ */
+declare const ODATAKIT_BUILT_CODE_VERSION: string | undefined;
+
 let cached: string | undefined;
 
 export function codeVersion(): string {
-  cached ??= computeCodeVersion(GENERATOR_ROOT);
+  cached ??= typeof ODATAKIT_BUILT_CODE_VERSION === 'string' ? ODATAKIT_BUILT_CODE_VERSION : computeCodeVersion(GENERATOR_ROOT);
   return cached;
 }
 

@@ -78,10 +78,10 @@ afterAll(async () => {
 describe('the packed tarball', () => {
   it('holds compiled code, types, templates, the runtime sources generate copies, the example, README and LICENSE, and nothing else', () => {
     const paths = packed.files.map((file) => file.path);
-    const outside = paths.filter((path) => !/^(dist\/.+\.(js|cjs|d\.ts|d\.ts\.map)|templates\/.+\.hbs|generator\/runtime\/(client|validation)\/[\w-]+\.ts|examples\/.+|bin\/odatakit\.mjs|package\.json|README\.md|LICENSE)$/.test(path));
+    const outside = paths.filter((path) => !/^(dist\/.+\.(js|cjs|d\.ts|d\.ts\.map)|templates\/.+\.hbs|generator\/runtime\/(client|validation)\/[\w-]+\.ts|examples\/.+|dist\/cli\/THIRD-PARTY-LICENSES\.txt|bin\/odatakit\.mjs|package\.json|README\.md|LICENSE)$/.test(path));
     expect(outside).toEqual([]);
     expect(paths.filter((path) => /\.test\.|__fixtures__|__snapshots__|^bench\/|^generated\/|\.bench\.|testing\//.test(path))).toEqual([]);
-    for (const required of ['LICENSE', 'README.md', 'dist/generator/index.js', 'dist/generator/index.d.ts', 'dist/generator/index.d.ts.map', 'dist/generator/cli/main.js', 'examples/csdl/cross-tenant-sync.xml']) {
+    for (const required of ['LICENSE', 'README.md', 'dist/generator/index.js', 'dist/generator/index.d.ts', 'dist/generator/index.d.ts.map', 'dist/generator/cli/main.js', 'dist/cli/main.js', 'dist/cli/THIRD-PARTY-LICENSES.txt', 'examples/csdl/cross-tenant-sync.xml']) {
       expect(paths, required).toContain(required);
     }
     console.log(`odatakit tarball: ${(packed.size / 1024).toFixed(0)} KiB, ${paths.length} files`);
@@ -120,6 +120,18 @@ describe.each(ENVIRONMENTS)('a fresh project on $name (msw $msw, vitest $vitest)
     const installed = Object.keys(lock.packages);
     expect(installed.filter((path) => /(^|\/)node_modules\/tsx$/.test(path))).toEqual([]);
     expect(installed.filter((path) => /(^|\/)node_modules\/msw$/.test(path))).toEqual(['node_modules/msw']);
+  });
+
+  it.runIf(!environment.nodePackage)('starts the CLI from its bundle, whose entry loads only commander and picocolors beside our own code', () => {
+    const bundle = join(project.dir, 'node_modules/odatakit/dist/cli');
+    const { chunks, sources } = staticGraph(bundle, 'main.js');
+    const packages = new Set(sources.filter((source) => source.startsWith('node_modules/')).map((source) => source.split('/').slice(1, source.startsWith('node_modules/@') ? 3 : 2).join('/')));
+    expect([...packages].sort()).toEqual(['commander', 'picocolors']);
+    // The commands' work stays behind their import(): no parser, emitter or model build at start.
+    expect(sources.filter((source) => /^dist\/generator\/(load-model|emit\/|csdl\/|graph-docs\/|model\/build\/)|^dist\/conformance\//.test(source))).toEqual([]);
+    expect(chunks.length).toBeLessThan(15);
+    const licenses = readFileSync(join(bundle, 'THIRD-PARTY-LICENSES.txt'), 'utf8');
+    for (const pkg of ['commander', 'picocolors', 'fast-xml-parser', 'yaml']) expect(licenses).toMatch(new RegExp(`^${pkg}@\\d`, 'm'));
   });
 
   it('npx odatakit --help lists the commands', async () => {
@@ -245,4 +257,24 @@ async function browserBundle(project: Project, entry: string): Promise<{ inputs:
   expect(inputs.filter((input) => input.startsWith('node:') || input.includes('(disabled)'))).toEqual([]);
   const code = result.outputFiles[0]!.contents;
   return { inputs, bytes: code.length, gzipped: gzipSync(code).length };
+}
+
+/**
+ * The files of the CLI bundle that `import` from `entry` loads before anything runs (static
+ * imports only: each command's chunks load with its `import()`), and the sources esbuild put
+ * in them (its `// path` comments, relative to the repository).
+ */
+function staticGraph(bundle: string, entry: string): { chunks: string[]; sources: string[] } {
+  const chunks = new Set<string>();
+  const queue = [entry];
+  const sources = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (chunks.has(file)) continue;
+    chunks.add(file);
+    const text = readFileSync(join(bundle, file), 'utf8');
+    for (const match of text.matchAll(/^(?:import|\}) *(?:[\w{}, ]* from )?"\.\/([^"]+)";?$/gm)) queue.push(match[1]!);
+    for (const match of text.matchAll(/^\/\/ (\S+\.[cm]?js)$/gm)) sources.add(match[1]!);
+  }
+  return { chunks: [...chunks], sources: [...sources] };
 }
