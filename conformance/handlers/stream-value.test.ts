@@ -168,3 +168,20 @@ describe.skipIf(!existsSync(TRIPPIN))(`TripPin's Person/Photo (Edm.Stream)${exis
     expect(await (await send('GET', "/Me/Photo")).status).toBe(204);
   });
 });
+
+const GRAPH = join(CORPUS, 'csdl/graph-v1.0.xml');
+describe.skipIf(!existsSync(GRAPH))(`Graph: a user's photo (profilePhoto, HasStream) and a driveItem's content (Edm.Stream)${existsSync(GRAPH) ? '' : ' (skipped: the shared corpus is missing)'}`, () => {
+  it('PUT and GET /me/photo/$value, the photo annotated; PUT and GET .../items/{id}/content', async () => {
+    const graph = loadModel({ csdl: [GRAPH] }).model;
+    const handlers = createHandlers(graph, { profile: 'lenient', data: { '/drives': [{ id: 'd1' }], '/drives/d1/items': [{ id: 'i1', name: 'a.txt' }] } });
+    const send = async (method: string, path: string, body?: string, type?: string) =>
+      (await getResponse(handlers, new Request(`https://graph.microsoft.com/v1.0${path}`, { method, ...(body !== undefined && { body, headers: { 'Content-Type': type! } }) })))!;
+    expect((await send('PUT', '/me/photo/$value', 'jpeg bytes', 'image/jpeg')).status).toBe(204);
+    const photo = await send('GET', '/me/photo/$value');
+    expect([photo.status, photo.headers.get('Content-Type'), await photo.text()]).toEqual([200, 'image/jpeg', 'jpeg bytes']);
+    expect(await (await send('GET', '/me/photo')).json()).toMatchObject({ '@odata.mediaReadLink': 'https://graph.microsoft.com/v1.0/me/photo/$value', '@odata.mediaContentType': 'image/jpeg' });
+    expect((await send('PUT', '/drives/d1/items/i1/content', 'hello', 'text/plain')).status).toBe(204);
+    expect(await (await send('GET', '/drives/d1/items/i1/content')).text()).toBe('hello');
+    expect(await (await send('GET', '/drives/d1/items/i1')).json()).toMatchObject({ 'content@odata.mediaReadLink': "https://graph.microsoft.com/v1.0/drives('d1')/items('i1')/content" });
+  }, 60_000);
+});
