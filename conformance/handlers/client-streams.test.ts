@@ -79,6 +79,8 @@ describe('the generated client: $value, $property, $ref.get and per-request head
     const avatar = await client.People.byId('a').Avatar.$value.get();
     expect(avatar.contentType).toBe('image/svg+xml');
     expect(new TextDecoder().decode(avatar.data)).toBe('<svg/>');
+    // Addressed at the property's own URL (4.01), which the handlers also take with /$value.
+    expect(client.People.byId('a').Avatar.$value.$url()).toBe(`${ROOT}/People('a')/Avatar`);
   });
 
   it('$property(name).get gives the value (null for null), $value the raw text', async () => {

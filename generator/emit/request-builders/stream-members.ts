@@ -7,8 +7,9 @@ import { RUNTIME_NAMESPACE as R, type TypeTextContext } from './type-text.ts';
 /**
  * The streams of a readable entity position: `$value: R.MediaValue` when the type is a media
  * entity type (`HasStream="true"`, CSDL 8.1.3; OData URL Conventions 4.01 section 4.12), and
- * one `R.StreamProperty` member per `Edm.Stream` property (`Photo: R.StreamProperty`, read
- * and written at `Photo/$value`; OData Protocol 4.01 section 11.4.8). Collections have none.
+ * one `R.StreamProperty` member per `Edm.Stream` property (`Photo: R.StreamProperty`, whose
+ * `$value` the runtime reads and writes at `Photo`; OData Protocol 4.01 sections 11.2.4.3 and
+ * 11.4.8). Collections have none.
  * (`taken`: member keys the position already has.)
  */
 export function streamMembers(context: TypeTextContext, node: PositionNode, taken: ReadonlySet<string>): { doc: string; text: string }[] {

@@ -92,7 +92,10 @@ function member(engine: Engine, at: Position, property: string | symbol): unknow
     case '$ref':
       return node(engine, { path: `${at.path}/$ref`, target: at.target, root: false, ref: true }, undefined);
     case '$value':
-      return node(engine, { path: `${at.path}/$value`, target: undefined, root: false, value: at.property ? 'text' : 'bytes' }, undefined);
+      // A stream property (a name the table does not know) is read and written at its own URL
+      // (OData Protocol 4.01 section 11.2.4.3, which Graph's `.../content` follows); a media
+      // entity's media resource and a primitive's raw value at `.../$value`.
+      return node(engine, { path: at.property || at.target !== undefined ? `${at.path}/$value` : at.path, target: undefined, root: false, value: at.property ? 'text' : 'bytes' }, undefined);
     case '$property':
       return (name: string) => node(engine, { path: `${at.path}/${encodeSegment(name)}`, target: undefined, root: false, property: true }, undefined);
   }

@@ -94,7 +94,7 @@ export interface MediaValue {
   $url(): string;
 }
 
-/** A stream property: read and written at its `$value`. */
+/** A stream property: `$value` reads and writes it (at the property's own URL). */
 export interface StreamProperty {
   $value: MediaValue;
 }
