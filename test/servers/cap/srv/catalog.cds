@@ -9,6 +9,8 @@ service CatalogService @(path: '/odata/v4/catalog') {
       action restock(amount : Integer not null) returns Books;
     };
 
+  // Pages of 2 (server-driven paging, @odata.nextLink with $skiptoken), so that the suite follows a real nextLink chain.
+  @cds.query.limit: {default: 2, max: 100}
   entity Editions as projection on my.Editions;
   // How many books there are.
   function countBooks() returns Integer;
