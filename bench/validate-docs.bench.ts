@@ -1,9 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
+import { markdownParser } from '../generator/graph-docs/markdown-parser.ts';
 import { loadModel } from '../generator/load-model.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, GRAPH_DOCS, PROJECT_ROOT } from '../generator/testing/corpus.ts';
 import { validateDocs } from '../generator/validate-docs/validate-docs.ts';
@@ -57,17 +55,17 @@ function markdownFiles(folder: string): string[] {
     .map((name) => path.join(folder, name));
 }
 
+/** The lezer parse alone (CommonMark + GFM tables), before the tree becomes the page reader's nodes. */
 function parseBare(file: string): void {
-  fromMarkdown(readFileSync(file, 'utf8'), { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+  markdownParser.parse(readFileSync(file, 'utf8'));
 }
 
 /** The cold baseline: Node starts, imports the markdown parser, reads and parses each page. */
 const BARE_SCRIPT = `
 import { readFileSync } from 'node:fs';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
-for (const file of process.argv.slice(1)) fromMarkdown(readFileSync(file, 'utf8'), { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+import { parser, Table } from '@lezer/markdown';
+const markdown = parser.configure([Table]);
+for (const file of process.argv.slice(1)) markdown.parse(readFileSync(file, 'utf8'));
 `;
 
 /** Wall time of one process; exit 0 or 1 (findings) are both a completed run. */

@@ -1,20 +1,14 @@
 /**
- * The markdown layer: mdast with GFM tables, flattened into the sequence of leaf blocks a
- * reader sees (container blocks such as block quotes and lists are opened up), each with the
- * headings it sits under.
+ * The markdown layer: the mdast-shaped tree of markdown-tree.ts (CommonMark with GFM
+ * tables), flattened into the sequence of leaf blocks a reader sees (container blocks such
+ * as block quotes and lists are opened up), each with the headings it sits under.
  */
-import type { Code, Heading, Html, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import type { SourcePosition } from '../model/types.ts';
+import type { Code, Heading, Html, Nodes, Paragraph, Root, RootContent, Table } from './markdown-nodes.ts';
 import type { SectionPath } from './types.ts';
 
-export type { Code, Heading, Html, Nodes, Paragraph, PhrasingContent, Table } from 'mdast';
-
-export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
-}
+export type { Code, Heading, Html, Nodes, Paragraph, PhrasingContent, Table } from './markdown-nodes.ts';
+export { parseMarkdown } from './markdown-tree.ts';
 
 export type Block =
   | { type: 'heading'; node: Heading; section: SectionPath; tab: boolean }
@@ -93,8 +87,8 @@ function rawText(node: Nodes): string {
   }
 }
 
-export function nodePosition(file: string, node: Nodes): SourcePosition {
-  return { file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+export function nodePosition(file: string, node: RootContent): SourcePosition {
+  return { file, line: node.position.start.line, column: node.position.start.column };
 }
 
 /** The links in a node, depth first. */
