@@ -104,6 +104,23 @@ describe('example mocks against the docs alone (the starting resource as its pag
   });
 });
 
+describe('a collection mock that ignores $filter', () => {
+  it('is caught by query/filter, and by query/count (a filtered count of everything), in both strict profiles; the rest passes', async () => {
+    const loaded = await loadHandlersModule(fileURLToPath(new URL('mocks/ignores-filter.ts', import.meta.url)));
+    for (const profile of ['graph', 'odata'] as const) {
+      const target = await handlersTarget(loaded.handlers, { name: 'ignores-filter.ts', ...(loaded.reset && { reset: loaded.reset }) });
+      const report = await runSuite({ model, target, profile, only: ['**/partners'] }).finally(() => target.close());
+      const partners = '/policies/crossTenantAccessPolicy/partners';
+      expect(failures(report), profile).toEqual([`query/filter GET ${partners}`, `query/count GET ${partners}`]);
+      expect(report.summary.skipped).toBe(0);
+      const filter = report.checks.find((check) => check.id === 'query/filter')!;
+      expect(filter.message).toMatch(/^\$filter=tenantId eq 'odatakit-\d+' returned 3 member\(s\) it does not match/);
+      expect(filter.message).toContain('(OData URL Conventions 4.01 §5.1.1 $filter, Protocol 4.01 §11.2.6.1)');
+      expect(filter.message).toMatch(/sent: +GET https:\/\/graph\.microsoft\.com\/v1\.0\/policies\/crossTenantAccessPolicy\/partners\?\$filter=/);
+    }
+  });
+});
+
 describe('reference handlers on the bundled example', () => {
   it.each(PROFILES)('pass the whole suite in the %s profile', async (profile) => {
     const store = createStore();
