@@ -35,6 +35,8 @@ export function parseFrontMatter(
   diagnostics: DiagnosticCollector,
 ): DocPage['frontMatter'] {
   const source: SourcePosition = { file, line: yaml.line - 1, column: 1 };
+  const flat = readFlatMapping(yaml.text);
+  if (flat) return { data: flat, source };
   const document = parseDocument(yaml.text, { prettyErrors: false, uniqueKeys: false });
   const error = document.errors[0];
   if (error) {
@@ -68,4 +70,29 @@ function toJson(value: unknown): JsonValue {
   if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), toJson(v)]));
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
   return String(value);
+}
+
+/** `key: value`: a plain key, then a quoted string without escapes or a plain scalar that can only be a string. */
+const FLAT_LINE = /^([A-Za-z_][\w.-]*):[ \t]+(?:"([^"\\]*)"|'([^']*)'|([A-Za-z][\w ./()+,-]*?|\d{1,4}\/\d{1,4}\/\d{1,4}))[ \t]*$/;
+/** Plain scalars the YAML 1.2 core schema reads as booleans or null, not strings. */
+const CORE_KEYWORD = /^(?:true|false|null)$/i;
+
+/**
+ * Graph front matter is a flat list of `key: string` lines (title, description, author,
+ * ms.*, doc_type). Read that shape directly, the same values the YAML parser gives; anything
+ * else (comments, lists, numbers, escapes, booleans) is left to the YAML parser.
+ */
+export function readFlatMapping(text: string): Record<string, JsonValue> | undefined {
+  const data: Record<string, JsonValue> = {};
+  let keys = 0;
+  for (const line of splitLines(text)) {
+    if (line.trim() === '') continue;
+    const match = FLAT_LINE.exec(line);
+    if (!match || match[1] === '__proto__') return undefined;
+    const value = match[2] ?? match[3] ?? match[4]!;
+    if (match[4] !== undefined && CORE_KEYWORD.test(value)) return undefined;
+    data[match[1]!] = value;
+    keys++;
+  }
+  return keys ? data : undefined;
 }

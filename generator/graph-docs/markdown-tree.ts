@@ -1,6 +1,6 @@
 /**
  * Markdown -> the page reader's tree (markdown-nodes.ts), parsed with @lezer/markdown
- * (CommonMark with the GFM table extension; see docs/decisions/0017). Lezer gives every
+ * (CommonMark with the GFM table extension; see docs/decisions/0018). Lezer gives every
  * node, inline ones too, as a range of the source, so positions are exact; this file turns
  * those ranges into mdast-shaped nodes with the values mdast gives (escapes and character
  * references decoded, container prefixes taken out of code and HTML, reference links only
@@ -198,7 +198,8 @@ class TreeReader {
       else if (c.name === 'CodeMark' && c.from > from) closing = this.lineOf(c.from);
     });
     const last = closing === -1 ? this.lineOf(to) : closing - 1;
-    const fenceIndent = columnsBetween(this.text, this.starts[first]!, this.contentStart(first, containers).offset, from);
+    const start = this.contentStart(first, containers);
+    const fenceIndent = start.virtual + columnsBetween(this.text, this.starts[first]!, start.offset, from);
     const lines: string[] = [];
     for (let line = first + 1; line <= last; line++) lines.push(this.lineContent(line, containers, fenceIndent));
     return { type: 'code', position: this.at(from), lang, value: this.joinLines(lines, first + 1) };

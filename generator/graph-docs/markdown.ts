@@ -16,7 +16,7 @@ export type Block =
   | { type: 'code'; node: Code; section: SectionPath }
   | { type: 'html'; node: Html; section: SectionPath }
   | { type: 'table'; node: Table; section: SectionPath }
-  | { type: 'other'; node: Nodes; section: SectionPath };
+  | { type: 'other'; node: RootContent; section: SectionPath };
 
 const CONTAINERS = new Set(['blockquote', 'list', 'listItem', 'footnoteDefinition']);
 
@@ -92,7 +92,7 @@ export function nodePosition(file: string, node: RootContent): SourcePosition {
 }
 
 /** The links in a node, depth first. */
-export function linksIn(node: Nodes): { text: string; url: string; node: Nodes }[] {
+export function linksIn(node: Nodes): { text: string; url: string; node: RootContent }[] {
   if (node.type === 'link') return [{ text: plainText(node), url: node.url, node }];
   if (!('children' in node)) return [];
   return (node.children as Nodes[]).flatMap(linksIn);

@@ -1,0 +1,31 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { readFlatMapping } from './front-matter.ts';
+
+describe('flat front matter', () => {
+  it('reads the Graph shape to the values the YAML parser gives', () => {
+    const text = [
+      'title: "Get crossTenantAccessPolicy"',
+      "description: 'Read the properties.'",
+      'author: jkdouglas',
+      'ms.localizationpriority: medium',
+      'ms.date: 08/05/2024',
+      'doc_type: apiPageType  ',
+      'toc.title: Cross-tenant access (preview)',
+    ].join('\n');
+    expect(readFlatMapping(text)).toEqual(parse(text));
+  });
+
+  it.each([
+    ['a comment', 'title: x # note'],
+    ['a boolean', 'isPreview: true'],
+    ['null', 'x: Null'],
+    ['a number', 'order: 12'],
+    ['an escape', 'title: "a \\" b"'],
+    ['a list', 'tags:\n  - a'],
+    ['a colon in a plain value', 'title: a: b'],
+    ['a prototype key', '__proto__: x'],
+  ])('leaves %s to the YAML parser', (_, text) => {
+    expect(readFlatMapping(text)).toBeUndefined();
+  });
+});
