@@ -36,7 +36,9 @@ export function packedPortableModelJson(model: Model): string {
  * whatever the schema holds.
  */
 export function stringLiteralOf(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const literal = JSON.stringify(text);
+  // Checked first: a replace copies the (Graph: 7 MB) text even when nothing matches.
+  return /[\u2028\u2029]/.test(literal) ? literal.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : literal;
 }
 
 function commonFolderStripper(inputs: string[]): (file: string) => string {

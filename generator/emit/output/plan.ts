@@ -54,7 +54,8 @@ export function planOutput(out: string, produced: OutputFile[], manifest: Omit<M
       problems.push(createDiagnostic('output/escapes-out', at(MANIFEST_FILE), { path: JSON.stringify(file.path), out, reason: escape }));
       continue;
     }
-    const content = file.content.replace(/\r\n?/g, '\n');
+    // Checked first: a replace copies the whole text even when nothing matches.
+    const content = file.content.includes('\r') ? file.content.replace(/\r\n?/g, '\n') : file.content;
     if (isFolder(join(out, file.path))) {
       problems.push(createDiagnostic('output/not-ours', at(file.path), { path: join(out, file.path), manifest: MANIFEST_FILE }));
       continue;

@@ -26,6 +26,9 @@ export type I =
     expect([...exportedDeclarations(text).keys()].sort()).toEqual(['A', 'B', 'F', 'G', 'I', 'c', 'e', 'h']);
     expect(exportedDeclarations(text).get('h')).toBe('export async function h(\n  x: string,\n): Promise<void> {\n  return;\n}');
     expect(exportedDeclarations(text).get('I')).toBe("export type I =\n  | 'a'\n  | 'b';");
+    // A new file is scanned for names alone: the same names, and only \n starts a line.
+    const withSeparator = `${text}/** a\u2028export type J = 1; */\n`;
+    expect(compareExports(undefined, withSeparator).added).toEqual([...exportedDeclarations(withSeparator).keys()].sort());
   });
 });
 

@@ -14,7 +14,9 @@ export interface SymbolChanges {
 }
 
 export function compareExports(before: string | undefined, after: string): SymbolChanges {
-  const old = before === undefined ? new Map<string, string>() : exportedDeclarations(before);
+  // A new file: every name is added, and no text is compared.
+  if (before === undefined) return { added: [...exportedNames(after)].sort(), removed: [], changed: [] };
+  const old = exportedDeclarations(before);
   const now = exportedDeclarations(after);
   const added = [...now.keys()].filter((name) => !old.has(name));
   const removed = [...old.keys()].filter((name) => !now.has(name));
@@ -24,6 +26,16 @@ export function compareExports(before: string | undefined, after: string): Symbo
 
 const DECLARATION =
   /^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:abstract\s+)?(?:interface|type|const|let|var|function\*?|class|enum)\s+([A-Za-z_$][\w$]*)/;
+/** DECLARATION at the start of any line (only `\n` ends a line, as for exportedDeclarations). */
+const DECLARATION_LINE = new RegExp(`(?<=^|\n)${DECLARATION.source.slice(1)}`, 'g');
+
+/** The names exportedDeclarations would give, without cutting the text into lines and declarations. */
+function exportedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(DECLARATION_LINE)) names.add(match[1]!);
+  return names;
+}
+
 /** Lines at column 0 that continue the declaration above them. */
 const CONTINUATION = /^[\s})\]|&]|^$/;
 

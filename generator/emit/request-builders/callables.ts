@@ -36,8 +36,9 @@ export interface CallableIndex {
 export function indexCallables(model: Model, root: PositionNode): CallableIndex {
   const renamed = new Map<string, string>();
   const resolved = new Map<Operation, Callable | undefined>();
+  const overloads = overloadsByName(model);
   const resolve = (node: PositionNode, operation: Operation): Callable | undefined => {
-    if (!resolved.has(operation)) resolved.set(operation, resolveOverload(model, node, operation));
+    if (!resolved.has(operation)) resolved.set(operation, resolveOverload(model, overloads, node, operation));
     return resolved.get(operation);
   };
   // First pass: find every name clash, so that a callable has one name everywhere.
@@ -113,9 +114,9 @@ function plainName(operation: Operation): string {
  * unbound, for an import), and for functions the same required parameters (OData CSDL 4.01
  * section 12.2; a binding to a derived type hides one to its base, as deriveOperations does).
  */
-function resolveOverload(model: Model, node: PositionNode, operation: Operation): Callable | undefined {
+function resolveOverload(model: Model, overloads: OverloadsByName, node: PositionNode, operation: Operation): Callable | undefined {
   const segment = operation.segments.at(-1) as CallableSegment;
-  const pool = segment.kind === 'action' ? model.actions : model.functions;
+  const pool = (segment.kind === 'action' ? overloads.actions : overloads.functions).get(operation.callable ?? '') ?? [];
   const chain = node.type === undefined ? [] : baseChainNames(model, node.type);
   const rank = (callable: Callable): number => {
     if (operation.segments.length === 1) return callable.isBound ? -1 : 0;
@@ -128,6 +129,25 @@ function resolveOverload(model: Model, node: PositionNode, operation: Operation)
     if (!best || rank(callable) < rank(best)) best = callable;
   }
   return best;
+}
+
+interface OverloadsByName {
+  actions: Map<string, Callable[]>;
+  functions: Map<string, Callable[]>;
+}
+
+/** Each kind's overloads by qualified name, in model order: an operation looks at its own name's only. */
+function overloadsByName(model: Model): OverloadsByName {
+  const group = (callables: Callable[]) => {
+    const byName = new Map<string, Callable[]>();
+    for (const callable of callables) {
+      const list = byName.get(callable.qualifiedName);
+      if (list) list.push(callable);
+      else byName.set(callable.qualifiedName, [callable]);
+    }
+    return byName;
+  };
+  return { actions: group(model.actions), functions: group(model.functions) };
 }
 
 function sameRequiredParameters(callable: Callable, segment: CallableSegment): boolean {
