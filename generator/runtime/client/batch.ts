@@ -55,95 +55,121 @@ interface Answer {
 
 type Settle = (response: ResponseLike | Error) => void;
 
+/** The requests of one batch as they are recorded, and how each call's promise settles. */
+interface Recording {
+  items: Item[];
+  waiting: Map<string, Settle>;
+  /** Call promise -> request id. */
+  ids: WeakMap<object, string>;
+  group: string | undefined;
+  after: string[];
+  sent: boolean;
+  fetch: FetchLike;
+}
+
 /** `client.$batch`: `make` builds a client over the given options (one whose fetch records). */
 export function batching(options: ClientOptions, make: (options: ClientOptions) => unknown) {
   return async (build: (batch: unknown) => unknown, requestOptions?: RequestOptions): Promise<unknown> => {
     const base = options.baseUrl.replace(/\/+$/, '');
-    const items: Item[] = [];
-    const waiting = new Map<string, Settle>();
-    const ids = new WeakMap<object, string>();
-    let group: string | undefined;
-    let after: string[] = [];
-    let sent = false;
-    const idOf = (request: unknown): string => {
-      const id = ids.get(request as object);
-      if (id === undefined) throw new TypeError('not a request of this batch');
-      return id;
-    };
+    const recording = recorder(base);
     // Per-call headers only: the client's own headers go on the batch request (a function of them would make recording asynchronous).
-    const record: FetchLike = (url, init) => {
-      if (sent) return Promise.reject(new TypeError('the batch was sent'));
-      const id = String(items.length + 1);
-      const path = url.startsWith(`${base}/`) ? url.slice(base.length + 1) : url;
-      const item: Item = { id, method: init.method, url: path, headers: init.headers };
-      if (init.body !== undefined) item.body = bodyOf(init.body, init.headers['content-type']);
-      const reference = /^\$(\d+)(?=[/?]|$)/.exec(path)?.[1];
-      // A `$<id>` names its request in dependsOn (JSON Format 4.01 section 19.1), whatever group it is in.
-      const depends = [...after, ...(reference === undefined ? [] : [reference])];
-      if (depends.length > 0) item.dependsOn = [...new Set(depends)];
-      if (group !== undefined) item.atomicityGroup = group;
-      items.push(item);
-      return new Promise((resolve, reject) => waiting.set(id, (response) => (response instanceof Error ? reject(response) : resolve(response))));
-    };
-    // Every call's promise is known (for `$at`, `$after`) and handled, so that a failure nobody awaits is no unhandled rejection.
-    const track = (value: unknown): unknown =>
-      typeof value !== 'function'
-        ? value
-        : new Proxy(value, {
-            get: (target, property) => track(Reflect.get(target, property)),
-            apply: (target, self, args) => {
-              const count = items.length;
-              const result = Reflect.apply(target as (...args: unknown[]) => unknown, self, args);
-              if (result instanceof Promise) {
-                result.catch(() => undefined);
-                if (items.length > count) ids.set(result, items[items.length - 1]!.id);
-              }
-              return track(result);
-            },
-          });
     const { headers: _headers, ...rest } = options;
-    const client = track(make({ ...rest, fetch: record })) as Record<string, unknown>;
-    /** Runs `inner` with the requests it makes in `nextGroup`, depending on `nextAfter`. */
-    const within = <R>(inner: () => R, nextGroup: string | undefined, nextAfter: string[]): R => {
-      const outer = [group, after] as const;
-      group = nextGroup;
-      after = nextAfter;
-      try {
-        return inner();
-      } finally {
-        [group, after] = outer;
-      }
-    };
-    const tools: BatchBuilder = {
-      $at: (request, collection) => collection.byId({ $batch: idOf(request) } as never) as never,
-      $atomic: (inner) => within(inner, group ?? `g${items.length + 1}`, after),
-      $after: (requests, inner) => within(inner, group, [...after, ...requests.map(idOf)]),
-    };
-    const root = new Proxy(client, { get: (target, property) => (Object.hasOwn(tools, property) ? tools[property as keyof BatchBuilder] : target[property as string]) });
-    const calls = build(root);
-    sent = true;
-    if (items.length > 0) {
-      let responses: unknown;
-      try {
-        const answer = await send(options, { method: 'POST', url: `${base}/$batch`, body: { requests: items }, options: requestOptions });
-        responses = (answer as { responses?: unknown } | undefined)?.responses;
-        if (!Array.isArray(responses)) throw new TypeError('not a JSON batch response');
-      } catch (error) {
-        for (const settle of waiting.values()) settle(error as Error);
-        throw error;
-      }
-      for (const answer of responses as Answer[]) {
-        waiting.get(String(answer.id))?.(responseOf(answer));
-        waiting.delete(String(answer.id));
-      }
-      for (const [id, settle] of waiting) settle(new TypeError(`no response for request ${id}`));
-    }
-    const settle = (call: unknown) => Promise.resolve(call).then((value) => ({ ok: true, value }), (error: unknown) => ({ ok: false, error }));
-    if (Array.isArray(calls)) return Promise.all(calls.map(settle));
-    const entries = Object.entries(calls as Record<string, unknown>);
-    const settled = await Promise.all(entries.map(([, call]) => settle(call)));
-    return Object.fromEntries(entries.map(([name], index) => [name, settled[index]]));
+    const calls = build(builder(recording, make({ ...rest, fetch: recording.fetch })));
+    recording.sent = true;
+    if (recording.items.length > 0) await deliver(options, base, recording, requestOptions);
+    return settleAll(calls);
   };
+}
+
+/** A fetch that records each request as a request object (JSON Format 4.01 section 19.1) and answers when the batch does. */
+function recorder(base: string): Recording {
+  const record: FetchLike = (url, init) => {
+    const { items, waiting, group, after } = recording;
+    if (recording.sent) return Promise.reject(new TypeError('the batch was sent'));
+    const id = String(items.length + 1);
+    const path = url.startsWith(`${base}/`) ? url.slice(base.length + 1) : url;
+    const item: Item = { id, method: init.method, url: path, headers: init.headers };
+    if (init.body !== undefined) item.body = bodyOf(init.body, init.headers['content-type']);
+    const reference = /^\$(\d+)(?=[/?]|$)/.exec(path)?.[1];
+    // A `$<id>` names its request in dependsOn (JSON Format 4.01 section 19.1), whatever group it is in.
+    const depends = [...after, ...(reference === undefined ? [] : [reference])];
+    if (depends.length > 0) item.dependsOn = [...new Set(depends)];
+    if (group !== undefined) item.atomicityGroup = group;
+    items.push(item);
+    return new Promise((resolve, reject) => waiting.set(id, (response) => (response instanceof Error ? reject(response) : resolve(response))));
+  };
+  const recording: Recording = { items: [], waiting: new Map(), ids: new WeakMap(), group: undefined, after: [], sent: false, fetch: record };
+  return recording;
+}
+
+/** The client `build` gets: every call's promise known (for `$at`, `$after`) and handled, plus the batch tools. */
+function builder(recording: Recording, client: unknown): unknown {
+  const { items, ids } = recording;
+  // A failure nobody awaits is then no unhandled rejection.
+  const track = (value: unknown): unknown =>
+    typeof value !== 'function'
+      ? value
+      : new Proxy(value, {
+          get: (target, property) => track(Reflect.get(target, property)),
+          apply: (target, self, args) => {
+            const count = items.length;
+            const result = Reflect.apply(target as (...args: unknown[]) => unknown, self, args);
+            if (result instanceof Promise) {
+              result.catch(() => undefined);
+              if (items.length > count) ids.set(result, items[items.length - 1]!.id);
+            }
+            return track(result);
+          },
+        });
+  const idOf = (request: unknown): string => {
+    const id = ids.get(request as object);
+    if (id === undefined) throw new TypeError('not a request of this batch');
+    return id;
+  };
+  /** Runs `inner` with the requests it makes in `group`, depending on `after`. */
+  const within = <R>(inner: () => R, group: string | undefined, after: string[]): R => {
+    const outer = [recording.group, recording.after] as const;
+    [recording.group, recording.after] = [group, after];
+    try {
+      return inner();
+    } finally {
+      [recording.group, recording.after] = outer;
+    }
+  };
+  const tools: BatchBuilder = {
+    $at: (request, collection) => collection.byId({ $batch: idOf(request) } as never) as never,
+    $atomic: (inner) => within(inner, recording.group ?? `g${items.length + 1}`, recording.after),
+    $after: (requests, inner) => within(inner, recording.group, [...recording.after, ...requests.map(idOf)]),
+  };
+  const tracked = track(client) as Record<string, unknown>;
+  return new Proxy(tracked, { get: (target, property) => (Object.hasOwn(tools, property) ? tools[property as keyof BatchBuilder] : target[property as string]) });
+}
+
+/** Sends the batch and settles each call from its response object; a failed batch fails every call, and rejects. */
+async function deliver(options: ClientOptions, base: string, { items, waiting }: Recording, requestOptions: RequestOptions | undefined): Promise<void> {
+  let responses: unknown;
+  try {
+    const answer = await send(options, { method: 'POST', url: `${base}/$batch`, body: { requests: items }, options: requestOptions });
+    responses = (answer as { responses?: unknown } | undefined)?.responses;
+    if (!Array.isArray(responses)) throw new TypeError('not a JSON batch response');
+  } catch (error) {
+    for (const settle of waiting.values()) settle(error as Error);
+    throw error;
+  }
+  for (const answer of responses as Answer[]) {
+    waiting.get(String(answer.id))?.(responseOf(answer));
+    waiting.delete(String(answer.id));
+  }
+  for (const [id, settle] of waiting) settle(new TypeError(`no response for request ${id}`));
+}
+
+/** The calls' outcomes in the shape `build` returned them (a tuple or an object). */
+async function settleAll(calls: unknown): Promise<unknown> {
+  const settle = (call: unknown) => Promise.resolve(call).then((value) => ({ ok: true, value }), (error: unknown) => ({ ok: false, error }));
+  if (Array.isArray(calls)) return Promise.all(calls.map(settle));
+  const entries = Object.entries(calls as Record<string, unknown>);
+  const settled = await Promise.all(entries.map(([, call]) => settle(call)));
+  return Object.fromEntries(entries.map(([name], index) => [name, settled[index]]));
 }
 
 /**
