@@ -86,6 +86,11 @@ void client.$batch((b) => {
   const [first] = [b.People.post({ Id: 7, Name: 'x' })];
   return [first];
 }).then(([first]) => (first.ok ? first.value.Name : first.error.message));
+const grouped = client.$batch((b) => {
+  const inGroup = b.$atomic(() => [b.People.post({ Id: 8, Name: 'x' }), b.People.$count()]);
+  return [...inGroup, ...b.$after([inGroup[0]], () => [b.People.byId(8).get()])];
+});
+expectTypeOf(grouped).resolves.toEqualTypeOf<[BatchResult<T.Person>, BatchResult<number>, BatchResult<T.Person>]>();
 // @ts-expect-error $at takes a collection (a builder with byId)
 void client.$batch((b) => [b.$at(b.People.get(), b.People.byId(1))]);
 `,

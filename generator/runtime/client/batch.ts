@@ -26,9 +26,9 @@ export interface BatchBuilder {
   /** The entity `request` (of this batch) created or addressed, as a member of `collection`: `$1/...` (JSON Format 4.01 section 19.1). */
   $at<C extends { byId(...key: never[]): unknown }>(request: PromiseLike<unknown>, collection: C): ReturnType<C['byId']>;
   /** The requests `build` makes form one atomicity group: all succeed, or none has an effect. */
-  $atomic<R>(build: () => R): R;
+  $atomic<const R>(build: () => R): R;
   /** The requests `build` makes run only after `requests` succeeded (`dependsOn`). */
-  $after<R>(requests: readonly PromiseLike<unknown>[], build: () => R): R;
+  $after<const R>(requests: readonly PromiseLike<unknown>[], build: () => R): R;
 }
 
 export interface Batching<Client> {
