@@ -57,6 +57,21 @@ describe('reference handlers: $filter over HTTP', () => {
     expect(ids(answer.body)).toEqual(expected);
   });
 
+  it('reads geo literals as a URL carries them (spaces as + or %20) and answers GeoJSON', async () => {
+    const near = `geo.distance(Home,geography'SRID=4326;Point(-122.33 47.61)') lt 300000`;
+    for (const written of [near.replaceAll(' ', '+'), near.replaceAll(' ', '%20')]) {
+      const answer = await send('GET', `/People?$filter=${written}&$select=Id,Home`);
+      expect(answer.status).toBe(200);
+      expect(answer.body.value).toEqual([
+        { Id: 1, Home: { type: 'Point', coordinates: [-122.33, 47.61] } },
+        { Id: 2, Home: { type: 'Point', coordinates: [-122.68, 45.52] } },
+      ]);
+    }
+    const wrong = await send('GET', `/People?$filter=${q("geo.distance(Home, geography'Point(1 2)') lt 1")}`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/SRID/);
+  });
+
   it('filters a navigation collection and an expanded one', async () => {
     expect(ids((await send('GET', `/People(4)/Friends?$filter=${q('Age ne null')}`)).body)).toEqual([1, 2]);
     const expanded = (await send('GET', `/People(1)?$expand=Orders($filter=${q('Amount lt 100')})`)).body;

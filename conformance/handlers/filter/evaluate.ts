@@ -3,6 +3,7 @@ import type { Model, NavigationProperty } from '../../../generator/model/types.t
 import type { BinaryNode, CallNode, FilterNode, LambdaNode, LiteralNode, MemberNode } from './ast.ts';
 import { FilterError } from './filter-error.ts';
 import { lookupFunction } from './functions.ts';
+import { edmGeoType } from './geo.ts';
 import { pathStart } from './path-start.ts';
 import { coerce, compare, describeValue, enumValue, equal, fromJson, untyped, type Primitive, type Value } from './values.ts';
 
@@ -186,6 +187,9 @@ class Evaluator {
     if (left.t === 'structured' || left.t === 'collection' || right.t === 'structured' || right.t === 'collection') {
       throw new FilterError(`${node.operator} compares primitive values or null, not ${describeValue(left)} and ${describeValue(right)}`, node.at);
     }
+    if (left.t === 'geo' || right.t === 'geo') {
+      throw new FilterError(`${node.operator} does not compare geo values; use geo.distance or geo.intersects (URL Conventions 4.01 §5.1.1.11)`, node.at);
+    }
     if (left.t !== right.t) throw new FilterError(`${node.operator} cannot compare ${describeValue(left)} with ${describeValue(right)}`, node.at);
   }
 
@@ -230,6 +234,8 @@ function castTo(model: Model, value: Value, typeName: string, at: number): Value
   const structured = lookupStructuredType(model, typeName);
   if (structured) return value.t === 'structured' && value.type && derivesFrom(model, value.type, typeName) ? value : null;
   if (value.t === 'structured' || value.t === 'collection') return null;
+  // A geo value is of its own type and of the abstract one above it (Edm.GeographyPoint, Edm.Geography).
+  if (value.t === 'geo') return edmGeoType(value.v).startsWith(typeName) ? value : null;
   if (PRIMITIVE_CASTS[typeName]) return PRIMITIVE_CASTS[typeName](value);
   if (/^Edm\.(Byte|SByte|Int16|Int32|Int64|Decimal|Double|Single)$/.test(typeName)) {
     const v = Number(value.v);

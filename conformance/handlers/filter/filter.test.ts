@@ -181,6 +181,22 @@ describe('$filter grammar on a fixed data set (OData URL Conventions 4.01 §5.1.
     ["Name In ('Bob')", [2]],
     ["  Name   eq   'Bob'  ", [2]],
     ["(((Name eq 'Bob')))", [2]],
+    // geo (§5.1.1.11): Home is Seattle, Portland, Berlin, null; Commute 234 km, null, 878 km, null
+    ["geo.distance(Home, geography'SRID=4326;Point(-122.33 47.61)') lt 300000", [1, 2]],
+    ["geo.distance(Home, geography'SRID=4326;Point(-122.33 47.61)') gt 1000000", [3]],
+    ["geo.distance(geography'SRID=4326;Point(-122.33 47.61)', Home) eq 0", [1]],
+    ["Geo.Distance(Home, geography'SRID=4326;POINT (-122.68 45.52)') lt 1", [2]],
+    ['geo.length(Commute) gt 500000', [3]],
+    ['geo.length(Commute) gt 200000 and geo.length(Commute) lt 300000', [1]],
+    ["geo.intersects(geometry'SRID=0;Point(1 1)', Plot)", [1, 4]],
+    ["geo.intersects(geometry'SRID=0;Point(5 5)', Plot)", [1]],
+    ["geo.intersects(geometry'SRID=0;Point(10 5)', Plot)", [1]],
+    ["geo.intersects(Plot, geometry'SRID=0;Point(25 25)')", [2]],
+    ["not geo.intersects(geometry'SRID=0;Point(1 1)', Plot)", [2]],
+    ['isof(Home, Edm.GeographyPoint)', [1, 2, 3]],
+    ['isof(Home, Edm.Geography)', [1, 2, 3]],
+    ['isof(Home, Edm.GeometryPoint)', []],
+    ['Home eq null', [4]],
   ])('%s', (expression, expected) => {
     expect(ids(expression)).toEqual(expected);
   });
@@ -211,6 +227,11 @@ describe('$filter mistakes: 400 with the character offset', () => {
     ['Friends/any(f f/Age eq 1)', 14, /expected ':'/],
     ['Name/any(n: n eq 1)', 5, /needs a collection/],
     ["cast(Name, Edm.String)/x eq 1", 0, /only cast\(\) to a structured type/],
+    ["geo.distance(Home, geography'Point(1 2)') lt 1", 19, /starts with SRID=<number>;/],
+    ["geo.distance(Home, geography'SRID=4326;Point(1)') lt 1", 19, /expected a position/],
+    ["geo.intersects(geometry'SRID=0;Point(1 1)', geometry'SRID=0;Polygon((0 0,1 0,1 1))')", 44, /ring has four positions at least/],
+    ["geo.intersects(geometry'SRID=0;Line(1 2)', Plot)", 15, /expected Point, LineString/],
+    ["geo.length(geometry'SRID=0;LineString(1 2)') gt 1", 11, /expected 2 or more items/],
   ])('%s', (expression, at, message) => {
     let caught: unknown;
     try {
@@ -230,6 +251,11 @@ describe('$filter mistakes: 400 with the character offset', () => {
     ["Age has Test.Permission'Read'", /has compares enum values/],
     ["contains(Age, '1')", /contains takes a string/],
     ['Name', /expected a boolean expression|not a boolean/],
+    ["geo.distance(Home, geometry'SRID=0;Point(1 1)') lt 1", /cannot combine a geography value with a geometry value/],
+    ["geo.distance(Home, geography'SRID=4269;Point(1 1)') lt 1", /cannot combine SRID 4326 with SRID 4269/],
+    ['geo.length(Home) gt 1', /geo.length takes a LineString, not Point/],
+    ['geo.distance(Name, Home) gt 1', /geo.distance takes geo values, not string/],
+    ["Home eq geography'SRID=4326;Point(-122.33 47.61)'", /eq does not compare geo values/],
   ])('type mistakes are found on evaluation: %s', (expression, message) => {
     expect(() => ids(expression)).toThrow(message);
   });

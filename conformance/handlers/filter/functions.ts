@@ -1,4 +1,5 @@
 import { FilterError } from './filter-error.ts';
+import { geoDistance, GeoError, geoIntersects, geoLength, type Geo } from './geo.ts';
 import { describeValue, type Value } from './values.ts';
 
 /**
@@ -151,7 +152,30 @@ export const FUNCTIONS: Record<string, CanonicalFunction> = {
   round: numberMap('round', (v) => Math.sign(v) * Math.round(Math.abs(v))),
   floor: numberMap('floor', Math.floor),
   ceiling: numberMap('ceiling', Math.ceil),
+  'geo.distance': geoFunction('geo.distance', 2, ([a, b]) => ({ t: 'number', v: geoDistance(a!, b!), integer: false })),
+  'geo.length': geoFunction('geo.length', 1, ([line]) => ({ t: 'number', v: geoLength(line!), integer: false })),
+  'geo.intersects': geoFunction('geo.intersects', 2, ([a, b]) => boolean(geoIntersects(a!, b!))),
 };
+
+/** A geo function (URL Conventions 4.01 §5.1.1.11) over geo arguments; a wrong shape or system is the caller's mistake. */
+function geoFunction(name: string, arity: number, apply: (args: Geo[]) => Value): CanonicalFunction {
+  return {
+    min: arity,
+    max: arity,
+    apply: (args, at) => {
+      const geos = args.map((arg) => {
+        if (arg.t !== 'geo') throw new FilterError(`${name} takes geo values, not ${describeValue(arg)}`, at);
+        return arg.v;
+      });
+      try {
+        return apply(geos);
+      } catch (error) {
+        if (error instanceof GeoError) throw new FilterError(error.message, at);
+        throw error;
+      }
+    },
+  };
+}
 
 /** Functions that give null for a null argument, unlike `cast`, `isof` and the lambdas. */
 export function lookupFunction(name: string): CanonicalFunction | undefined {

@@ -114,8 +114,9 @@ class Parser {
   }
 
   private call(written: string, at: number): CallNode {
-    // Canonical function names in any case (4.01); a qualified (custom) name as written.
-    const name = written.includes('.') ? written : written.toLowerCase() === 'matchespattern' ? 'matchesPattern' : written.toLowerCase();
+    // Canonical function names in any case (4.01), `geo.distance` among them; a qualified (custom) name as written.
+    const lower = written.toLowerCase();
+    const name = written.includes('.') && !lower.startsWith('geo.') ? written : lower === 'matchespattern' ? 'matchesPattern' : lower;
     this.index++; // (
     const args: FilterNode[] = [];
     if (this.peek().kind === ')') this.index++;

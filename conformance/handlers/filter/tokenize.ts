@@ -1,4 +1,5 @@
 import { FilterError } from './filter-error.ts';
+import { edmGeoType, GeoError, readWkt } from './geo.ts';
 
 /**
  * The tokens of a `$filter` expression (OData ABNF `commonExpr`). Literals are recognised here,
@@ -156,8 +157,18 @@ function prefixed(prefix: string, value: string, at: number): Token {
       return { kind: 'literal', type: 'Edm.Binary', value, at };
     case 'geography':
     case 'geometry':
-      throw new FilterError(`${prefix} literals are not supported by the reference handlers`, at);
+      return geoLiteral(prefix.toLowerCase() === 'geography', value, at);
   }
   if (!prefix.includes('.')) throw new FilterError(`unknown literal prefix '${prefix}'`, at);
   return { kind: 'literal', type: prefix, value, at };
+}
+
+/** `geography'SRID=4326;Point(1 2)'`: its Edm type is the shape's (`Edm.GeographyPoint`); the text stays the value. */
+function geoLiteral(geography: boolean, value: string, at: number): Token {
+  try {
+    return { kind: 'literal', type: edmGeoType(readWkt(value, geography)), value, at };
+  } catch (error) {
+    if (error instanceof GeoError) throw new FilterError(error.message, at);
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Model, StructuredType } from '../../../generator/model/types.ts';
 import { lookupStructuredType, lookupType } from '../../../generator/model/queries.ts';
+import { edmGeoType, isGeoType, readGeoJson, readWkt, type Geo } from './geo.ts';
 
 /**
  * Values as the evaluator sees them: JSON from the store and literals from the URL, read per
@@ -21,10 +22,13 @@ export type Value =
   | { t: 'timeOfDay'; v: number }
   | { t: 'duration'; v: number }
   | { t: 'enum'; v: number; type: string }
+  /** A geography or geometry value: a literal's well-known text or a stored GeoJSON value, read. */
+  | { t: 'geo'; v: Geo }
   | { t: 'structured'; type: StructuredType | undefined; data: Record<string, unknown>; path?: string }
   | { t: 'collection'; items: Value[] };
 
-export type Primitive = Exclude<Value, null | { t: 'structured' } | { t: 'collection' }>;
+/** What orders and compares for equality (geo values do neither: OData compares them only through the geo functions). */
+export type Primitive = Exclude<Value, null | { t: 'structured' } | { t: 'collection' } | { t: 'geo' }>;
 
 const INTEGERS = new Set(['Edm.Byte', 'Edm.SByte', 'Edm.Int16', 'Edm.Int32', 'Edm.Int64']);
 const NUMBERS = new Set([...INTEGERS, 'Edm.Decimal', 'Edm.Double', 'Edm.Single']);
@@ -51,6 +55,7 @@ export function fromJson(model: Model, type: string, json: unknown, path?: strin
     case 'Edm.String':
       return { t: 'string', v: String(json) };
   }
+  if (isGeoType(type)) return geoValue(type, json);
   const declared = lookupType(model, type);
   if (declared?.kind === 'enum') return enumValue(model, type, String(json)) ?? { t: 'string', v: String(json) };
   if (declared?.kind === 'typeDefinition') return fromJson(model, declared.underlyingType, json, path);
@@ -60,6 +65,19 @@ export function fromJson(model: Model, type: string, json: unknown, path?: strin
     return { t: 'structured', type: named ?? lookupStructuredType(model, type), data, ...(path !== undefined ? { path } : {}) };
   }
   return untyped(json);
+}
+
+/** A literal's text (the tokenizer has read it once already) or a stored GeoJSON value; null when it is neither. */
+function geoValue(type: string, json: unknown): Value {
+  if (typeof json !== 'string') {
+    const geo = readGeoJson(type, json);
+    return geo ? { t: 'geo', v: geo } : null;
+  }
+  try {
+    return { t: 'geo', v: readWkt(json, type.startsWith('Edm.Geography')) };
+  } catch {
+    return null;
+  }
 }
 
 /** A value whose type the model does not say (an open property): read by its JSON type. */
@@ -146,7 +164,8 @@ export function equal(a: Value, b: Value): boolean {
 
 /** Order of two non-null primitives of one kind: negative, zero, positive; undefined when they do not compare. */
 export function compare(a: Primitive, b: Primitive): number | undefined {
-  if (a.t !== b.t) return undefined;
+  // Callers cast what they hold to Primitive; a geo value (an object) orders with nothing.
+  if (a.t !== b.t || typeof a.v === 'object') return undefined;
   if (typeof a.v === 'boolean') return Number(a.v) - Number(b.v as boolean);
   if (typeof a.v === 'number') return a.v < (b.v as number) ? -1 : a.v > (b.v as number) ? 1 : a.v === b.v ? 0 : undefined;
   return a.v < (b.v as string) ? -1 : a.v > (b.v as string) ? 1 : 0;
@@ -157,5 +176,6 @@ export function describeValue(value: Value): string {
   if (value === null) return 'null';
   if (value.t === 'structured') return value.type?.qualifiedName ?? 'an object';
   if (value.t === 'collection') return 'a collection';
+  if (value.t === 'geo') return edmGeoType(value.v);
   return `${value.t} ${JSON.stringify(value.v)}`;
 }
