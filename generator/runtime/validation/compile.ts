@@ -1,7 +1,7 @@
 import { checkEnum } from './enums.ts';
 import { fastPrimitiveCheck, primitiveCheck } from './primitives.ts';
 import type { ResolvedSchema, ResolvedStructured } from './resolve.ts';
-import { checkMembers, membersOf, type Members } from './members.ts';
+import { checkMembers, checkUntypedMembers, membersOf, type Members } from './members.ts';
 import { PROPERTY_FLAGS, type NavigationEntry, type PropertyEntry, type PropertyFacets, type ValidationMode } from './types.ts';
 import { halt, overBudget, report, requestError, stop, type Walk } from './walk.ts';
 
@@ -192,6 +192,10 @@ function structuredCheck(compiler: Compiler, name: string, mode: ValidationMode)
     }
     walk.depth++;
     // The common case (no @odata.type, no constraint, a concrete type) skips the dispatch.
+    if (constraint === undefined && !declared.abstract && !walk.careful && checkUntypedMembers(own, value, walk)) {
+      walk.depth--;
+      return;
+    }
     if (value['@odata.type'] === undefined && value['@type'] === undefined && constraint === undefined && !declared.abstract) {
       checkMembers(own, value, walk);
     } else {

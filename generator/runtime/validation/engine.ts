@@ -27,19 +27,36 @@ export function createEngine(table: ValidationTable): Engine {
   return {
     validate(typeName, value, mode, options) {
       const safeMode = MODES.has(mode) ? mode : 'read';
+      if (safeMode !== mode) {
+        const walk = createWalk(safeMode, options ?? {}, schema.ieee754Compatible);
+        report(walk, 'argument', 'error', 'read, create or update', mode, 'unknown validation mode');
+        return walk.issues;
+      }
+      const collection = options?.collection === true;
       const walk = createWalk(safeMode, options ?? {}, schema.ieee754Compatible);
       try {
-        if (safeMode !== mode) report(walk, 'argument', 'error', 'read, create or update', mode, 'unknown validation mode');
-        else validateRoot(compiler, typeName, value, walk, options?.collection === true);
-      } catch (error) {
-        // Only a value's own code can throw here (getters, proxies): report where it happened.
-        walk.stopped = false;
-        const reason = error instanceof Error ? error.message : 'an exception';
-        report(walk, 'unreadable', 'error', 'JSON data', undefined, `reading the value failed: ${String(reason).slice(0, 200)}`);
+        validateRoot(compiler, typeName, value, walk, collection);
+        return walk.issues;
+      } catch {
+        // A value that throws when read is not JSON. Walk it again reading every object in the
+        // spec's order (`@odata.type` first), so the issues before the throw are the same as
+        // for any other walk of it.
+        return carefulWalk(compiler, typeName, value, createWalk(safeMode, options ?? {}, schema.ieee754Compatible, true), collection);
       }
-      return walk.issues;
     },
   };
+}
+
+function carefulWalk(compiler: Compiler, typeName: unknown, value: unknown, walk: Walk, collection: boolean): ValidationIssue[] {
+  try {
+    validateRoot(compiler, typeName, value, walk, collection);
+  } catch (error) {
+    // Only a value's own code can throw here (getters, proxies): report where it happened.
+    walk.stopped = false;
+    const reason = error instanceof Error ? error.message : 'an exception';
+    report(walk, 'unreadable', 'error', 'JSON data', undefined, `reading the value failed: ${String(reason).slice(0, 200)}`);
+  }
+  return walk.issues;
 }
 
 function validateRoot(compiler: Compiler, typeName: unknown, value: unknown, walk: Walk, collection: boolean): void {
