@@ -112,6 +112,54 @@ describe('$batch (JSON format): order, references, dependencies', () => {
   });
 });
 
+describe('$batch: preferences and what the handlers leave out', () => {
+  const requests = [
+    { id: '1', method: 'GET', url: 'People(99)' },
+    { id: '2', method: 'GET', url: 'People(1)' },
+  ];
+  it('Prefer: odata.continue-on-error=false ends the responses with the first failure; true (or none) goes on', async () => {
+    const { call } = service();
+    const send = async (prefer?: string) => {
+      const init: RequestInit = { method: 'POST', body: JSON.stringify({ requests }), headers: { 'Content-Type': 'application/json', ...(prefer && { Prefer: prefer }) } };
+      const response = (await getResponse(createHandlers(model, { profile: 'odata', serviceRoot: ROOT, data: { '/People': [person(1)] } }), new Request(`${ROOT}/$batch`, init)))!;
+      return { applied: response.headers.get('preference-applied'), statuses: ((await response.json()) as any).responses.map((r: any) => r.status) };
+    };
+    expect(await send('odata.continue-on-error=false')).toEqual({ applied: 'odata.continue-on-error=false', statuses: [404] });
+    expect(await send('odata.continue-on-error')).toEqual({ applied: 'odata.continue-on-error=true', statuses: [404, 200] });
+    expect(await send()).toEqual({ applied: null, statuses: [404, 200] });
+    expect(await send('continue-on-error=false')).toMatchObject({ statuses: [404] });
+    expect((await call('GET', '/People(1)')).status).toBe(200);
+  });
+
+  it('continue-on-error=false in a failed atomicity group: the group answers and is rolled back, then the batch stops', async () => {
+    const { call } = service();
+    const init: RequestInit = {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Prefer: 'odata.continue-on-error=false' },
+      body: JSON.stringify({
+        requests: [
+          { id: '1', atomicityGroup: 'g', method: 'POST', url: 'People', body: person(30) },
+          { id: '2', atomicityGroup: 'g', method: 'POST', url: 'People', body: person(1) },
+          { id: '3', atomicityGroup: 'g', method: 'POST', url: 'People', body: person(31) },
+          { id: '4', method: 'GET', url: 'People' },
+        ],
+      }),
+    };
+    const handlers = createHandlers(model, { profile: 'odata', serviceRoot: ROOT, data: { '/People': [person(1)] } });
+    const body = (await (await getResponse(handlers, new Request(`${ROOT}/$batch`, init)))!.json()) as any;
+    expect(body.responses.map((r: any) => [r.id, r.status])).toEqual([['1', 424], ['2', 409], ['3', 424]]);
+    const after = (await getResponse(handlers, new Request(`${ROOT}/People/$count`)))!;
+    expect(await after.text()).toBe('1');
+    expect((await call('GET', '/People(1)')).status).toBe(200);
+  });
+
+  it("a request with the 'if' member answers 501", async () => {
+    const { batch } = service();
+    const { body } = await batch([{ id: '1', method: 'GET', url: 'People(1)', if: 'true' }]);
+    expect(body.responses[0]).toMatchObject({ status: 501, body: { error: { code: 'NotImplemented' } } });
+  });
+});
+
 describe('$batch: urls', () => {
   it('odata profile: an absolute path is taken from the host, a relative one from the service root, absolute URLs as they are', async () => {
     const { batch } = service('odata');

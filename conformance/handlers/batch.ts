@@ -13,7 +13,10 @@ import { json, odataError } from './responses.ts';
  * atomicity group succeeds or fails as a whole: when a member fails, the store goes back to
  * where it was before the group, and the members that had succeeded answer 424 (rolled back),
  * so that no response claims a change that is not there. Processing continues after a failure
- * (what Graph and CAP do; Protocol §8.2.8.3 lets the service stop or go on).
+ * (what Graph and CAP do), unless the batch asks `Prefer: odata.continue-on-error=false`
+ * (Protocol 4.01 §8.2.8.3): then the responses end with the first failure. A request with the
+ * `if` member (conditional execution, JSON 4.01 §19.1) answers 501: the handlers do not
+ * evaluate its expression.
  *
  * Multipart batches (`multipart/mixed`, Protocol 4.01 §11.7.2, the OData 4.0 format) answer
  * 415 with a message that asks for the JSON format.
@@ -36,6 +39,8 @@ export interface BatchRequest {
   body?: unknown;
   dependsOn: string[];
   atomicityGroup?: string;
+  /** The `if` member was given (conditional execution, not evaluated by the handlers). */
+  conditional?: true;
 }
 
 export interface BatchResponse {
@@ -68,7 +73,10 @@ export async function handleBatch(ctx: HandlerContext, request: Request, dispatc
   if (ctx.profile === 'graph' && parsed.length > GRAPH_BATCH_LIMIT) {
     return odataError(400, 'BadRequest', `A batch holds at most ${GRAPH_BATCH_LIMIT} requests; this one has ${parsed.length}`);
   }
-  return json({ responses: await runBatch(ctx, parsed, dispatch, new URL(request.url).origin) }, 200);
+  const prefer = /(?:^|[,;\s])(?:odata\.)?continue-on-error(?:=(true|false))?/i.exec(request.headers.get('prefer') ?? '');
+  const stopOnError = prefer?.[1]?.toLowerCase() === 'false';
+  const responses = await runBatch(ctx, parsed, dispatch, new URL(request.url).origin, stopOnError);
+  return json({ responses }, 200, prefer ? { 'Preference-Applied': `odata.continue-on-error=${stopOnError ? 'false' : 'true'}` } : {});
 }
 
 /**
@@ -118,6 +126,7 @@ export function parseBatch(payload: unknown): BatchRequest[] | string {
     const request: BatchRequest = { id, method: method.toUpperCase(), url, headers: { ...(headers as Record<string, string> | undefined) }, dependsOn: depends };
     if (body !== undefined) request.body = body;
     if (typeof atomicityGroup === 'string') request.atomicityGroup = atomicityGroup;
+    if (item['if'] !== undefined) request.conditional = true;
     requests.push(request);
   }
   return requests;
@@ -130,7 +139,7 @@ function referencedId(url: string): string | undefined {
 }
 
 /** Runs the requests in order; an atomicity group runs on a snapshot of the store it can go back to. */
-export async function runBatch(ctx: HandlerContext, requests: readonly BatchRequest[], dispatch: Dispatch, origin: string): Promise<BatchResponse[]> {
+export async function runBatch(ctx: HandlerContext, requests: readonly BatchRequest[], dispatch: Dispatch, origin: string, stopOnError = false): Promise<BatchResponse[]> {
   const responses: BatchResponse[] = [];
   const failed = new Set<string>();
   /** Request id -> URL of the entity it created or addressed, for `$<id>`. */
@@ -138,6 +147,8 @@ export async function runBatch(ctx: HandlerContext, requests: readonly BatchRequ
   let group: { name: string; restore: () => void; start: number; failure?: string } | undefined;
   for (const request of requests) {
     if (group && group.name !== request.atomicityGroup) group = closeGroup(group, responses, failed);
+    // The rest of a failed group still answers (424), then the batch stops.
+    if (stopOnError && failed.size > 0 && !group) break;
     if (request.atomicityGroup !== undefined && !group) group = { name: request.atomicityGroup, restore: ctx.store.snapshot(), start: responses.length };
     const response = group?.failure
       ? failure(request, 424, `Not run: request '${group.failure}' of atomicity group '${group.name}' failed`)
@@ -168,6 +179,7 @@ function closeGroup(group: { name: string; restore: () => void; start: number; f
 async function runOne(ctx: HandlerContext, request: BatchRequest, dispatch: Dispatch, origin: string, failed: ReadonlySet<string>, resources: Map<string, string>): Promise<BatchResponse> {
   const dependency = request.dependsOn.find((name) => failed.has(name));
   if (dependency !== undefined) return failure(request, 424, `Not run: the request depends on '${dependency}', which failed`);
+  if (request.conditional) return failure(request, 501, "The reference handlers do not evaluate the 'if' member of a batch request");
   const url = resolveUrl(ctx, request.url, origin, resources);
   if (url.startsWith('error:')) return failure(request, 400, url.slice('error:'.length));
   const headers = new Headers(request.headers);
@@ -237,7 +249,7 @@ function base64url(bytes: Uint8Array): string {
 }
 
 function failure(request: { id: string; atomicityGroup?: string }, status: number, message: string): BatchResponse {
-  const code = status === 424 ? 'FailedDependency' : 'BadRequest';
+  const code = status === 424 ? 'FailedDependency' : status === 501 ? 'NotImplemented' : 'BadRequest';
   const result: BatchResponse = { id: request.id, status, headers: { 'content-type': 'application/json', 'odata-version': '4.0' }, body: { error: { code, message } } };
   if (request.atomicityGroup !== undefined) result.atomicityGroup = request.atomicityGroup;
   return result;
