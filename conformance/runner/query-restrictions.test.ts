@@ -27,6 +27,7 @@ describe('the Capabilities restrictions of a collection, for the query checks', 
       requiredInFilter: [],
       notSortableBothWays: ['tenantId'],
       countable: false,
+      nonExpandable: [],
       // TopSupported and SkipSupported are true on the identitySynchronization type, not on partners.
       headers: { ConsistencyLevel: 'eventual' },
     });

@@ -3,7 +3,7 @@ import { termsFor } from '../handlers/query-capabilities.ts';
 import type { RouteNode } from '../handlers/routes.ts';
 
 /**
- * What the Capabilities vocabulary (Org.OData.Capabilities.V1) says a collection supports, as
+ * What the Capabilities vocabulary (Org.OData.Capabilities.V1) says a collection (or an entity) supports, as
  * the query checks need it: whether an option is supported (`undefined` when the model does not
  * say), and the properties a request must not (or must) name. The terms are found as the
  * reference handlers find them (`termsFor`: the member type, the entity set, the navigation
@@ -24,6 +24,10 @@ export interface QueryRestrictions {
   skipSupported?: boolean;
   /** CountRestrictions/Countable (`$count=true` and `/$count`). */
   countable?: boolean;
+  /** ExpandRestrictions/Expandable (of what the node addresses: an entity too). */
+  expandable?: boolean;
+  /** ExpandRestrictions/NonExpandableProperties. */
+  nonExpandable: string[];
   /**
    * ReadRestrictions/CustomHeaders with an example value, sent with every query: Graph declares
    * `ConsistencyLevel` (example `eventual`), which its advanced queries ($count, `ne` in a
@@ -37,10 +41,12 @@ export function queryRestrictions(model: Model, collection: RouteNode): QueryRes
   const filter = record(terms['FilterRestrictions']);
   const sort = record(terms['SortRestrictions']);
   const count = record(terms['CountRestrictions']);
+  const expand = record(terms['ExpandRestrictions']);
   const restrictions: QueryRestrictions = {
     nonFilterable: paths(filter?.['NonFilterableProperties']),
     requiredInFilter: paths(filter?.['RequiredProperties']),
     notSortableBothWays: ['NonSortableProperties', 'AscendingOnlyProperties', 'DescendingOnlyProperties'].flatMap((name) => paths(sort?.[name])),
+    nonExpandable: paths(expand?.['NonExpandableProperties']),
     headers: customHeaders(record(terms['ReadRestrictions'])?.['CustomHeaders']),
   };
   assign(restrictions, 'filterable', filter?.['Filterable']);
@@ -48,6 +54,7 @@ export function queryRestrictions(model: Model, collection: RouteNode): QueryRes
   assign(restrictions, 'topSupported', terms['TopSupported']);
   assign(restrictions, 'skipSupported', terms['SkipSupported']);
   assign(restrictions, 'countable', count?.['Countable']);
+  assign(restrictions, 'expandable', expand?.['Expandable']);
   return restrictions;
 }
 
@@ -56,7 +63,7 @@ export function restricts(rules: readonly string[], name: string): boolean {
   return rules.some((rule) => name === rule || name.startsWith(`${rule}/`) || rule.startsWith(`${name}/`));
 }
 
-type Flag = 'filterable' | 'sortable' | 'topSupported' | 'skipSupported' | 'countable';
+type Flag = 'filterable' | 'sortable' | 'topSupported' | 'skipSupported' | 'countable' | 'expandable';
 
 function assign(restrictions: QueryRestrictions, name: Flag, value: AnnotationValue | undefined): void {
   if (typeof value === 'boolean') restrictions[name] = value;

@@ -5,6 +5,7 @@ import { answer } from '../../checks/probe.ts';
 import { judge, type Expectation } from '../../profiles.ts';
 import { patchBody } from '../../samples/patch.ts';
 import { memberSegment, type Instances } from '../instances.ts';
+import { queryRestrictions, restricts } from '../query-restrictions.ts';
 import type { Session } from '../session.ts';
 import { checkCount } from './count.ts';
 import { checkFilter } from './filter.ts';
@@ -82,9 +83,14 @@ export async function entityQueries(session: Session, state: ResourceState): Pro
     }
   }
   if (session.wants('query/expand', read.id)) {
-    const navigation = [...entity.literals.values()].find((child) => child.segment?.kind === 'navigation' && child.contained && child.methods.GET);
+    // What ExpandRestrictions forbid is skipped (Expandable false) or not chosen (NonExpandableProperties).
+    const restrictions = queryRestrictions(session.model, entity);
+    if (restrictions.expandable === false) return session.skip('query/expand', read.id, 'the model says $expand is not supported here (ExpandRestrictions/Expandable is false)');
+    const navigation = [...entity.literals.values()].find(
+      (child) => child.segment?.kind === 'navigation' && child.contained && child.methods.GET && !restricts(restrictions.nonExpandable, child.segment.name),
+    );
     const name = navigation?.segment?.kind === 'navigation' ? navigation.segment.name : undefined;
-    if (!name) return;
+    if (!name) return session.skip('query/expand', read.id, 'every contained navigation is non-expandable here (ExpandRestrictions/NonExpandableProperties)');
     const exchange = await session.send(read.id, 'GET', `${state.entityPath}?$expand=${encodeURIComponent(name)}`);
     const body = exchange.json as Record<string, unknown> | undefined;
     if (exchange.status !== 200) session.fail('query/expand', read.id, `GET with $expand=${name} answered ${answer(exchange)}`, [exchange]);
