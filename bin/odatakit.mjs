@@ -5,8 +5,9 @@
 // bin/odatakit-dev.mjs runs the TypeScript sources instead (docs/decisions/0013).
 import module from 'node:module';
 
-// Node 22.1+ keeps the compiled code of the CLI's files between runs (in the system's temporary
-// folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off); Node 20 has no such cache.
+// Node 22.8+ (every 22 that `engines` allows) and 24 keep V8's compiled code of the CLI's files
+// between runs, in the system's temporary folder (NODE_DISABLE_COMPILE_CACHE=1 turns it off);
+// Node 20 has no such API.
 module.enableCompileCache?.();
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 let main;
