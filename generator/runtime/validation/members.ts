@@ -53,7 +53,8 @@ export function membersOf(compiler: Compiler, type: ResolvedStructured, mode: Va
 export function checkMembers(of: Members, record: Record<string, unknown>, walk: Walk): void {
   const members = (of.compiled ??= compileMembers(of.compiler, of.type, of.mode));
   if (isPlain(record, walk)) {
-    ownMembers(of, members, record, walk, false);
+    if (walk.careful) carefulMembers(of.type, members, record, walk);
+    else ownMembers(of, members, record, walk, false);
     return;
   }
   const type = of.type;
@@ -120,9 +121,9 @@ function ownMembers(of: Members, members: MemberTable, record: Record<string, un
   const seenMembers = of.seenMembers;
   let position = 0;
   for (const key in record) {
-    // The path is set before the value is read: a throwing getter is reported at its key.
-    walk.path[walk.size++] = key;
-    if (walk.full && halt(walk)) {
+    if (walk.full) {
+      walk.path[walk.size++] = key;
+      halt(walk);
       walk.size--;
       return !untyped || !namesType(record);
     }
@@ -135,20 +136,41 @@ function ownMembers(of: Members, members: MemberTable, record: Record<string, un
       seenMembers[position] = member;
     }
     position++;
+    // The key joins the path only for a value that is looked into: most pass the quick test.
     const item = record[key];
     if (member !== undefined && member.nested !== undefined && item !== null) {
+      walk.path[walk.size++] = key;
       member.nested(item, walk);
+      walk.size--;
     } else if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) {
-      if (untyped && member === undefined && item !== undefined && (key === '@odata.type' || key === '@type')) {
-        walk.size--;
-        return false;
-      }
+      if (untyped && member === undefined && item !== undefined && (key === '@odata.type' || key === '@type')) return false;
+      walk.path[walk.size++] = key;
       visit(type, member, key, item, walk);
+      walk.size--;
     }
-    walk.size--;
     if (walk.stopped) return !untyped || !namesType(record);
   }
   return true;
+}
+
+/**
+ * The same walk for a careful walk (a value threw when read, see engine.ts): the path is set
+ * before each value is read, so a throwing getter is reported at its key.
+ */
+function carefulMembers(type: ResolvedStructured, members: MemberTable, record: Record<string, unknown>, walk: Walk): void {
+  for (const key in record) {
+    walk.path[walk.size++] = key;
+    if (walk.full && halt(walk)) {
+      walk.size--;
+      return;
+    }
+    const member = members[key];
+    const item = record[key];
+    if (member !== undefined && member.nested !== undefined && item !== null) member.nested(item, walk);
+    else if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) visit(type, member, key, item, walk);
+    walk.size--;
+    if (walk.stopped) return;
+  }
 }
 
 /** The full check of one member (or annotation, or unknown name), at the walk's path. */
