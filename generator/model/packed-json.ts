@@ -89,20 +89,19 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
       return;
     }
     const fields = item as Record<string, unknown>;
-    const names: string[] = [];
     let node = shapeRoot;
-    for (const name of Object.keys(fields)) {
+    // for...in rather than Object.keys: no list per object (the model's objects are plain, own keys only).
+    for (const name in fields) {
       const field = fields[name];
       // As JSON.stringify: properties holding undefined (or a function) are left out.
-      if (field === undefined || typeof field === 'function') continue;
-      names.push(name);
+      if (field === undefined || typeof field === 'function' || !Object.hasOwn(fields, name)) continue;
       let next = node.next.get(name);
       if (next === undefined) node.next.set(name, (next = { shape: -1, next: new Map() }));
       node = next;
+      count(field, name, false, false);
     }
-    if (node.shape === -1) node.shape = shapes.push(names) - 1;
+    if (node.shape === -1) node.shape = shapes.push(ownNames(fields)) - 1;
     shapeOf[index] = node.shape;
-    for (const name of names) count(fields[name], name, false, false);
   };
   count(value, '', false, false);
   const strings: string[] = [];
@@ -157,6 +156,11 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
   const root = pack(value, '', false, false, 0);
   const text = root instanceof PackedText ? root.text : JSON.stringify(root);
   return `{"format":${JSON.stringify(PACKED_FORMAT)},"keys":${JSON.stringify(shapes)},"strings":${JSON.stringify(strings)},"value":${text}}`;
+}
+
+/** The keys JSON.stringify writes, in its order. */
+function ownNames(fields: Record<string, unknown>): string[] {
+  return Object.keys(fields).filter((name) => fields[name] !== undefined && typeof fields[name] !== 'function');
 }
 
 /** Values this deep or deeper are packed as lists, and written to text by their parent. */
