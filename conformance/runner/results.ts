@@ -39,34 +39,15 @@ export function collectResults(session: Session): CheckResult[] {
 }
 
 function judgeThrows(session: Session, operation: string): void {
-  const exchanges = session.exchangesOf(operation);
-  // 501 says a feature is not implemented: the server noticed, it did not fail.
-  const bad = exchanges.find((exchange) => exchange.thrown !== undefined || (exchange.status >= 500 && exchange.status !== 501));
-  if (bad) session.fail('robustness/throws', operation, `A request answered ${answer(bad)}`, [bad]);
-  else if (exchanges.some((exchange) => exchange.status > 0)) session.pass('robustness/throws', operation);
+  const answers = session.answersOf(operation);
+  if (answers?.broken) session.fail('robustness/throws', operation, `A request answered ${answer(answers.broken)}`, [answers.broken]);
+  else if (answers?.answered) session.pass('robustness/throws', operation);
 }
 
 function judgeErrorShape(session: Session, operation: string): void {
-  // Every error response (JSON Format 4.01 §21), 5xx included; not msw's own answer to a handler that threw.
-  const errors = session.exchangesOf(operation).filter((exchange) => exchange.status >= 400 && exchange.thrown === undefined);
-  if (errors.length === 0) return session.skip('error/shape', operation, 'no error response to inspect');
-  for (const exchange of errors) {
-    const problem = errorShapeProblem(exchange);
-    if (problem) return session.fail('error/shape', operation, `A ${exchange.status} response is not an OData error: ${problem}`, [exchange]);
-  }
+  const answers = session.answersOf(operation);
+  if (!answers?.errors) return session.skip('error/shape', operation, 'no error response to inspect');
+  const bad = answers.badError;
+  if (bad) return session.fail('error/shape', operation, `A ${bad.exchange.status} response is not an OData error: ${bad.problem}`, [bad.exchange]);
   session.pass('error/shape', operation);
-}
-
-/** What is wrong with an error body, per OData JSON Format 4.0 §19; undefined when nothing is. */
-export function errorShapeProblem(exchange: Exchange): string | undefined {
-  const contentType = exchange.headers['content-type'] ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) return `Content-Type is ${contentType || 'missing'}, not application/json`;
-  const body = exchange.json;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'the body is not a JSON object';
-  const error = (body as Record<string, unknown>)['error'];
-  if (typeof error !== 'object' || error === null || Array.isArray(error)) return 'there is no "error" object';
-  const { code, message } = error as Record<string, unknown>;
-  if (typeof code !== 'string') return 'error.code is not a string';
-  if (typeof message !== 'string') return 'error.message is not a string';
-  return undefined;
 }

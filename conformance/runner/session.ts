@@ -2,6 +2,7 @@ import type { Model } from '../../generator/model/types.ts';
 import type { CheckId } from '../checks/catalog.ts';
 import type { Profile } from '../profiles.ts';
 import { payloadValidator, type PayloadValidator } from '../validation/validator.ts';
+import { addAnswer, noAnswers, type Answers } from './answers.ts';
 import { describeExchange, type Exchange } from './exchange.ts';
 import type { SuitePlan } from './plan.ts';
 import { TargetError } from './target-error.ts';
@@ -47,8 +48,8 @@ export interface Session {
   fail(id: CheckId, operation: string, summary: string, exchanges?: readonly Exchange[]): void;
   skip(id: CheckId, operation: string, reason: string): void;
   outcome(id: CheckId, operation: string): Outcome | undefined;
-  /** Exchanges that exercised the operation. */
-  exchangesOf(operation: string): readonly Exchange[];
+  /** What came back to the requests that exercised the operation (undefined: none did). */
+  answersOf(operation: string): Answers | undefined;
   /** A fresh number for keys and sample values. */
   nextVariant(): number;
   /** Requests sent so far. */
@@ -80,7 +81,7 @@ function keyFormNote(model: Model, operation: string, sent: readonly Exchange[])
 
 export function createSession(model: Model, plan: SuitePlan, target: Target): Session {
   const outcomes = new Map<string, Outcome>();
-  const exchanges = new Map<string, Exchange[]>();
+  const answers = new Map<string, Answers>();
   let variant = 0;
   const createdPaths: string[] = [];
   const createdSet = new Set<string>();
@@ -125,9 +126,9 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
         if (problem) throw new TargetError(`the target stopped answering during the run (after ${requests} requests; the last was ${method} ${exchange.request.url}: ${exchange.networkError}): ${problem}`);
       }
       if (operation !== undefined) {
-        let list = exchanges.get(operation);
-        if (!list) exchanges.set(operation, (list = []));
-        list.push(exchange);
+        let summary = answers.get(operation);
+        if (!summary) answers.set(operation, (summary = noAnswers()));
+        addAnswer(summary, exchange);
       }
       return exchange;
     },
@@ -142,7 +143,7 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
     },
     skip: (id, operation, reason) => record(id, operation, { status: 'skip', message: reason }),
     outcome: (id, operation) => outcomes.get(`${id} ${operation}`),
-    exchangesOf: (operation) => exchanges.get(operation) ?? [],
+    answersOf: (operation) => answers.get(operation),
     nextVariant: () => ++variant,
     created(path) {
       // Only a live server keeps what the run made; in-process targets are reset instead.
