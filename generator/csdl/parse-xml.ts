@@ -4,6 +4,7 @@ import { createDiagnostic } from '../diagnostics/diagnostic.ts';
 import { UserInputError } from '../diagnostics/user-error.ts';
 import { canonicalizeNamespaces } from './namespaces.ts';
 import { assertODataV4 } from './odata-version.ts';
+import { isPlainWellFormed } from './well-formed.ts';
 import type { XmlElement } from './xml-element.ts';
 
 export interface ParsedXml {
@@ -58,7 +59,9 @@ function parseTree(file: string, text: string, lines: LineIndex): [string, XmlEl
   let document: Record<string, XmlElement[] | undefined>;
   try {
     // The parser is lenient (it accepts mismatched tags); the validator is not, and says where.
-    const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
+    // A plain document (well-formed.ts: real CSDL is) needs no validator pass, which costs as
+    // much as the parse itself.
+    const valid = isPlainWellFormed(text) || XMLValidator.validate(text, { allowBooleanAttributes: false });
     if (valid !== true) {
       const { line, col, msg } = valid.err;
       // Some of the validator's errors (an unclosed tag at the end) come without a column.
