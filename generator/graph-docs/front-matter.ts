@@ -18,6 +18,8 @@ export interface FrontMatterSplit {
 }
 
 export function splitFrontMatter(text: string): FrontMatterSplit {
+  if (!/^\uFEFF?---/.test(text)) return { body: text };
+  if (!text.includes('\r')) return splitLfFrontMatter(text);
   const lines = splitLines(text);
   if (lines[0]?.replace(/^\uFEFF/, '').trimEnd() !== '---') return { body: text };
   const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
@@ -26,6 +28,24 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const yamlText = lines.slice(1, close).join('\n');
   const body = '\n'.repeat(close + 1) + lines.slice(close + 1).join('\n');
   return { body, yaml: { text: yamlText, line: 2 } };
+}
+
+/** The same split for a text whose lines all end in `\n`, without splitting the whole page into lines. */
+function splitLfFrontMatter(text: string): FrontMatterSplit {
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd === -1 || text.slice(0, firstEnd).replace(/^\uFEFF/, '').trimEnd() !== '---') return { body: text };
+  let line = 1;
+  for (let start = firstEnd + 1; start <= text.length; line++) {
+    const found = text.indexOf('\n', start);
+    const end = found === -1 ? text.length : found;
+    if (/^(---|\.\.\.)\s*$/.test(text.slice(start, end))) {
+      const yamlText = start > firstEnd + 1 ? text.slice(firstEnd + 1, start - 1) : '';
+      return { body: '\n'.repeat(line + 1) + text.slice(Math.min(end + 1, text.length)), yaml: { text: yamlText, line: 2 } };
+    }
+    if (found === -1) break;
+    start = found + 1;
+  }
+  return { body: text };
 }
 
 /** Parses the YAML; bad YAML is reported, never thrown. */

@@ -105,11 +105,14 @@ class TreeReader {
 
   /** The block children of the node under the cursor. */
   private blocks(containers: Container[]): RootContent[] {
+    const c = this.cursor;
     const children: RootContent[] = [];
-    this.eachChild(() => {
+    if (!c.firstChild()) return children;
+    do {
       const block = this.block(containers);
       if (block) children.push(block);
-    });
+    } while (c.nextSibling());
+    c.parent();
     return children;
   }
 
@@ -234,7 +237,8 @@ class TreeReader {
     const row: TableRow = { type: 'tableRow', position: this.at(c.from), children: [] };
     let pipe: number | undefined;
     let filled = false;
-    this.eachChild(() => {
+    if (!c.firstChild()) return row;
+    do {
       if (c.name === 'TableDelimiter') {
         if (pipe !== undefined && !filled) row.children.push({ type: 'tableCell', position: this.at(pipe), children: [] });
         pipe = c.from;
@@ -247,7 +251,8 @@ class TreeReader {
         row.children.push(cell);
         filled = true;
       }
-    });
+    } while (c.nextSibling());
+    c.parent();
     return row;
   }
 
@@ -260,16 +265,16 @@ class TreeReader {
     const c = this.cursor;
     const out: PhrasingContent[] = [];
     let pos = from;
-    const gap = (end: number) => {
-      if (end > pos) this.pushText(out, this.text.slice(pos, end), pos);
-    };
-    this.eachChild(() => {
-      if (c.to <= from || c.from >= to) return;
-      gap(c.from);
-      pos = c.to;
-      if (!MARKS.has(c.name)) this.inline(out);
-    });
-    gap(to);
+    if (c.firstChild()) {
+      do {
+        if (c.to <= from || c.from >= to) continue;
+        if (c.from > pos) this.pushText(out, this.text.slice(pos, c.from), pos);
+        pos = c.to;
+        if (!MARKS.has(c.name)) this.inline(out);
+      } while (c.nextSibling());
+      c.parent();
+    }
+    if (to > pos) this.pushText(out, this.text.slice(pos, to), pos);
     return trimText(out);
   }
 
@@ -325,11 +330,15 @@ class TreeReader {
     const marks: { from: number; to: number }[] = [];
     let url: string | undefined;
     let label: string | undefined;
-    this.eachChild(() => {
-      if (c.name === 'LinkMark') marks.push({ from: c.from, to: c.to });
-      else if (c.name === 'URL') url = this.text.slice(c.from, c.to);
-      else if (c.name === 'LinkLabel') label = this.text.slice(c.from + 1, c.to - 1);
-    });
+    if (c.firstChild()) {
+      do {
+        const name = c.name;
+        if (name === 'LinkMark') marks.push({ from: c.from, to: c.to });
+        else if (name === 'URL') url = this.text.slice(c.from, c.to);
+        else if (name === 'LinkLabel') label = this.text.slice(c.from + 1, c.to - 1);
+      } while (c.nextSibling());
+      c.parent();
+    }
     const open = marks[0];
     const close = marks[1];
     if (!open || !close) {
@@ -577,7 +586,11 @@ function skipColumns(text: string, lineStart: number, offset: number, end: numbe
 
 /** mdast text: no whitespace around line endings inside, none at the ends of the block. */
 function trimText(nodes: PhrasingContent[]): PhrasingContent[] {
-  for (const node of nodes) if (node.type === 'text') node.value = node.value.replace(/[ \t]*(\r\n|\n|\r)[ \t]*/g, '$1');
+  for (const node of nodes) {
+    if (node.type === 'text' && (node.value.includes('\n') || node.value.includes('\r'))) {
+      node.value = node.value.replace(/[ \t]*(\r\n|\n|\r)[ \t]*/g, '$1');
+    }
+  }
   return nodes;
 }
 

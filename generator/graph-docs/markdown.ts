@@ -69,7 +69,9 @@ export function isTabHeading(node: Heading): boolean {
 
 /** Visible text: link and emphasis text kept, inline code unquoted, whitespace collapsed. */
 export function plainText(node: Nodes): string {
-  return rawText(node).replace(/\s+/g, ' ').trim();
+  const raw = rawText(node);
+  // Most cell and heading texts have no runs of whitespace to collapse.
+  return /\s\s|[^\S ]/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
 }
 
 function rawText(node: Nodes): string {
@@ -82,8 +84,14 @@ function rawText(node: Nodes): string {
       return ' ';
     case 'image':
       return node.alt ?? '';
-    default:
-      return 'children' in node ? (node.children as Nodes[]).map(rawText).join('') : '';
+    default: {
+      if (!('children' in node)) return '';
+      const children = node.children as Nodes[];
+      if (children.length === 1) return rawText(children[0]!);
+      let text = '';
+      for (const child of children) text += rawText(child);
+      return text;
+    }
   }
 }
 
