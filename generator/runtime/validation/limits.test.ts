@@ -85,6 +85,14 @@ describe('values that are not JSON', () => {
     }
   });
 
+  it('reads own keys only, as Object.keys does, whatever the prototype', () => {
+    const inheriting = (own: Record<string, unknown>) => Object.assign(Object.create({ nope: 1, '@odata.type': '#zoo.cat' }), own);
+    expect(found(inheriting({ name: 5 }))).toEqual(['/name type']);
+    expect(found(inheriting({}))).toEqual([]);
+    expect(found({ home: inheriting({ street: 1 }) })).toEqual(['/home/street type']);
+    expect(found(inheriting({ tags: ['a', 1, 2] }), { maxIssues: 1 })).toEqual(['/tags/1 type', '/tags/2 limit']);
+  });
+
   it('reports values as non-JSON where they are', () => {
     expect(found({ name: undefined, tags: [() => 1], rank: 10n })).toEqual(['/name type', '/tags/0 type', '/rank type']);
   });

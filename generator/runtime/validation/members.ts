@@ -84,16 +84,17 @@ function isPlain(record: Record<string, unknown>, walk: Walk): boolean {
 }
 
 /**
- * The members of a plain object of the declared type, where `@odata.type` is not yet read:
- * most objects do not name their type, and finding the key among the others costs nothing,
- * while reading it up front costs two lookups per object. Returns false, with the walk as
- * it was, when the object names its type (or is not plain): the caller then dispatches on
- * the type first, as the spec orders it (OData JSON 4.01, section 4.5.3). Values whose
- * reading throws are walked again in that order from the start (see engine.ts).
+ * The members of an object of the declared type, where `@odata.type` is not yet read: most
+ * objects do not name their type, and finding the key among the others costs nothing, while
+ * reading it up front costs two lookups per object. Returns false, with the walk as it was,
+ * when the object names its type (or `for...in` turned out to visit an inherited key): the
+ * caller then takes the typed path, which dispatches on the type first, as the spec orders
+ * it (OData JSON 4.01, section 4.5.3), and reads own keys only. Values whose reading throws
+ * are walked again in that order from the start (see engine.ts).
  */
 export function checkUntypedMembers(of: Members, record: Record<string, unknown>, walk: Walk): boolean {
   const members = (of.compiled ??= compileMembers(of.compiler, of.type, of.mode));
-  if (of.declaresTypeKeys || walk.stopped || !isPlain(record, walk)) return false;
+  if (of.declaresTypeKeys || walk.stopped || !walk.plainObjectsEnumerateOwnKeys) return false;
   const issues = walk.issues.length;
   const nodes = walk.nodes;
   if (ownMembers(of, members, record, walk, true)) return true;
@@ -112,20 +113,24 @@ function namesType(record: Record<string, unknown>): boolean {
 }
 
 /**
- * The members of a plain object, by `for...in`. With `untyped`, returns false as soon as a
- * type annotation turns up (or, when the walk stops early, is among the keys not visited).
+ * The members of an object, by `for...in`. With `untyped`, returns false as soon as a type
+ * annotation turns up (or, when the walk stops early, is among the keys not visited), or
+ * when the last key visited is not the object's own: `for...in` visits own keys first, so
+ * then it has visited an inherited one, which Object.keys would not.
  */
 function ownMembers(of: Members, members: MemberTable, record: Record<string, unknown>, walk: Walk, untyped: boolean): boolean {
   const type = of.type;
   const seenKeys = of.seenKeys;
   const seenMembers = of.seenMembers;
   let position = 0;
+  let last: string | undefined;
   for (const key in record) {
+    last = key;
     if (walk.full) {
       walk.path[walk.size++] = key;
       halt(walk);
       walk.size--;
-      return !untyped || !namesType(record);
+      return !untyped || (Object.hasOwn(record, key) && !namesType(record));
     }
     let member: Member | undefined;
     if (seenKeys[position] === key) {
@@ -148,9 +153,9 @@ function ownMembers(of: Members, members: MemberTable, record: Record<string, un
       visit(type, member, key, item, walk);
       walk.size--;
     }
-    if (walk.stopped) return !untyped || !namesType(record);
+    if (walk.stopped) return !untyped || (Object.hasOwn(record, key) && !namesType(record));
   }
-  return true;
+  return !untyped || last === undefined || Object.hasOwn(record, last);
 }
 
 /**
