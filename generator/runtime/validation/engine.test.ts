@@ -68,6 +68,11 @@ describe('derived types through @odata.type', () => {
     expect(found('zoo.animal', { '@odata.type': odataType, barkVolume: 99999 })).toEqual(['/barkVolume format error']);
   });
 
+  it('finds @odata.type wherever it stands among the keys, and dispatches on it first', () => {
+    expect(found('zoo.animal', { name: 'x', '@odata.type': '#zoo.dog', barkVolume: 'loud' })).toEqual(['/barkVolume type error']);
+    expect(found('zoo.dog', { nope: 1, '@odata.type': '#zoo.cat' })).toEqual(['/@odata.type not-derived error', '/nope unknown-property warning']);
+  });
+
   it('4.01 @type without the odata prefix works too', () => {
     expect(found('zoo.animal', { '@type': '#zoo.dog', barkVolume: 1 })).toEqual([]);
   });

@@ -108,6 +108,13 @@ describe('values that are not JSON', () => {
     expect(found({ tags: revoked })).toEqual(['/tags unreadable']);
   });
 
+  it('a throwing getter before @odata.type: the type is still checked first', () => {
+    const getterThenType = () =>
+      Object.defineProperty(Object.defineProperty({}, 'name', { enumerable: true, get: () => { throw new Error('nope'); } }), '@odata.type', { value: '#zoo.keeper', enumerable: true });
+    expect(found(getterThenType())).toEqual(['/@odata.type not-derived', '/name unreadable']);
+    expect(found({ home: getterThenType() })).toEqual(['/home/@odata.type not-derived', '/home/name unreadable']);
+  });
+
   it('arguments from JavaScript callers that break the types', () => {
     expect(() => engine.validate(undefined as unknown as string, {}, 'read')).not.toThrow();
     expect(found({}, undefined, 'read', 5 as unknown as string)).toEqual([' unknown-type']);
