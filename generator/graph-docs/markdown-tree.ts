@@ -441,8 +441,12 @@ class TreeReader {
       last.value += value;
       return;
     }
-    const atLineStart = offset === 0 || this.text[offset - 1] === '\n' || this.text[offset - 1] === '\r' || last?.type === 'break';
-    const skip = (atLineStart ? /^[ \t]*/ : /^[ \t]*(?=[\r\n])/).exec(value)?.[0].length ?? 0;
+    let skip = 0;
+    const first = value.charCodeAt(0);
+    if (first === 0x20 || first === 0x09) {
+      const atLineStart = offset === 0 || this.text[offset - 1] === '\n' || this.text[offset - 1] === '\r' || last?.type === 'break';
+      skip = (atLineStart ? /^[ \t]*/ : /^[ \t]*(?=[\r\n])/).exec(value)?.[0].length ?? 0;
+    }
     if (skip === value.length) return;
     out.push({ type: 'text', position: this.at(offset + skip), value: value.slice(skip) } satisfies Text);
   }
@@ -536,6 +540,10 @@ function isSpace(code: number): boolean {
 
 function lineStartOffsets(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);

@@ -5,13 +5,26 @@
 import type { SourcePosition } from '../model/types.ts';
 import type { TextSpan } from './types.ts';
 
-/** Offsets where each line starts; `\r\n`, `\n` and `\r` all end a line. */
-export function lineStarts(text: string): number[] {
+let lastText: string | undefined;
+let lastStarts: readonly number[] = [0];
+
+/**
+ * Offsets where each line starts; `\r\n`, `\n` and `\r` all end a line. The positions of
+ * one span are asked for one after another, so the last text's answer is kept (read-only).
+ */
+export function lineStarts(text: string): readonly number[] {
+  if (text === lastText) return lastStarts;
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
+    }
   }
+  lastText = text;
+  lastStarts = starts;
   return starts;
 }
 
