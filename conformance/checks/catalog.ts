@@ -181,7 +181,7 @@ export const CHECKS = {
   'query/invalid': {
     title: '$top=-1 and $skip=-1 are refused with 400',
     severity: 'MUST',
-    reference: 'OData URL Conventions 4.01 §5.1.7 $top and §5.1.8 $skip (a non-negative integer); OData Protocol 4.01 §9.2 (an invalid request answers 400)',
+    reference: 'OData URL Conventions 4.01 §5.1.5 $top and $skip (a non-negative integer); OData Protocol 4.01 §9.2 (an invalid request answers 400)',
     profiles: STRICT,
   },
   'query/filter': {

@@ -203,7 +203,7 @@ export async function notAcceptable(session: Session, state: ResourceState): Pro
   else session.fail('header/not-acceptable', read.id, `GET with Accept: application/xml answered ${answer(exchange)}${exchange.headers['content-type'] ? ` with ${exchange.headers['content-type']}` : ''}; expected 406 (or an XML body)`, [exchange]);
 }
 
-/** `$top=-1` and `$skip=-1` are not valid (URL Conventions §5.1.7, §5.1.8): 400. */
+/** `$top=-1` and `$skip=-1` are not valid (URL Conventions 4.01 §5.1.5): 400. */
 export async function invalidPaging(session: Session, state: ResourceState): Promise<void> {
   const { list } = state.resource.operations;
   if (!list || state.collectionPath === undefined || !session.wants('query/invalid', list.id)) return;
