@@ -54,7 +54,7 @@ export function checkMembers(of: Members, record: Record<string, unknown>, walk:
   const members = (of.compiled ??= compileMembers(of.compiler, of.type, of.mode));
   if (isPlain(record, walk)) {
     if (walk.careful) carefulMembers(of.type, members, record, walk);
-    else ownMembers(of, members, record, walk, false);
+    else ownMembers(of, members, record, walk);
     return;
   }
   const type = of.type;
@@ -97,7 +97,7 @@ export function checkUntypedMembers(of: Members, record: Record<string, unknown>
   if (of.declaresTypeKeys || walk.stopped || !walk.plainObjectsEnumerateOwnKeys) return false;
   const issues = walk.issues.length;
   const nodes = walk.nodes;
-  if (ownMembers(of, members, record, walk, true)) return true;
+  if (untypedMembers(of, members, record, walk)) return true;
   // Undo what was found under the declared type; only the walk's counters changed.
   walk.issues.length = issues;
   walk.nodes = nodes;
@@ -107,19 +107,15 @@ export function checkUntypedMembers(of: Members, record: Record<string, unknown>
   return false;
 }
 
-/** True when a type annotation is there to dispatch on (what the typed path reads). */
-function namesType(record: Record<string, unknown>): boolean {
-  return record['@odata.type'] !== undefined || record['@type'] !== undefined;
-}
-
 /**
- * The members of an object, by `for...in`. With `untyped`, returns false as soon as a type
- * annotation turns up (or, when the walk stops early, is among the keys not visited), or
- * when the last key visited is not the object's own: `for...in` visits own keys first, so
- * then it has visited an inherited one, which Object.keys would not.
+ * The loop of checkUntypedMembers, the hot path of every walk. Returns false as soon as a
+ * type annotation turns up (or, when the walk stops early, is among the keys not visited),
+ * or when the last key visited is not the object's own: `for...in` visits own keys first,
+ * so then it has visited an inherited one, which Object.keys would not (one `hasOwn` per
+ * object proves that, where `Object.getPrototypeOf` would cost a runtime call). Keys are
+ * matched by identity against the last object of the type before a lookup by name.
  */
-function ownMembers(of: Members, members: MemberTable, record: Record<string, unknown>, walk: Walk, untyped: boolean): boolean {
-  const type = of.type;
+function untypedMembers(of: Members, members: MemberTable, record: Record<string, unknown>, walk: Walk): boolean {
   const seenKeys = of.seenKeys;
   const seenMembers = of.seenMembers;
   let position = 0;
@@ -130,32 +126,66 @@ function ownMembers(of: Members, members: MemberTable, record: Record<string, un
       walk.path[walk.size++] = key;
       halt(walk);
       walk.size--;
-      return !untyped || (Object.hasOwn(record, key) && !namesType(record));
+      return Object.hasOwn(record, key) && !namesType(record);
     }
-    let member: Member | undefined;
-    if (seenKeys[position] === key) {
-      member = seenMembers[position];
-    } else {
+    let member = seenMembers[position];
+    if (seenKeys[position] !== key) {
       member = members[key];
       seenKeys[position] = key;
       seenMembers[position] = member;
     }
     position++;
+    const item = record[key];
+    if (member !== undefined) {
+      if (member.nested !== undefined && item !== null) {
+        walk.path[walk.size++] = key;
+        member.nested(item, walk);
+        walk.size--;
+      } else if (member.quick === undefined || !accepts(member.quick, item, walk)) {
+        walk.path[walk.size++] = key;
+        visit(of.type, member, key, item, walk);
+        walk.size--;
+      }
+    } else {
+      if (item !== undefined && (key === '@odata.type' || key === '@type')) return false;
+      walk.path[walk.size++] = key;
+      visit(of.type, member, key, item, walk);
+      walk.size--;
+    }
+    if (walk.stopped) return Object.hasOwn(record, key) && !namesType(record);
+  }
+  return last === undefined || Object.hasOwn(record, last);
+}
+
+/** True when a type annotation is there to dispatch on (what the typed path reads). */
+function namesType(record: Record<string, unknown>): boolean {
+  return record['@odata.type'] !== undefined || record['@type'] !== undefined;
+}
+
+/** The members of a plain object (the typed path), by `for...in`. */
+function ownMembers(of: Members, members: MemberTable, record: Record<string, unknown>, walk: Walk): void {
+  const type = of.type;
+  for (const key in record) {
+    if (walk.full) {
+      walk.path[walk.size++] = key;
+      halt(walk);
+      walk.size--;
+      return;
+    }
     // The key joins the path only for a value that is looked into: most pass the quick test.
+    const member = members[key];
     const item = record[key];
     if (member !== undefined && member.nested !== undefined && item !== null) {
       walk.path[walk.size++] = key;
       member.nested(item, walk);
       walk.size--;
     } else if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) {
-      if (untyped && member === undefined && item !== undefined && (key === '@odata.type' || key === '@type')) return false;
       walk.path[walk.size++] = key;
       visit(type, member, key, item, walk);
       walk.size--;
     }
-    if (walk.stopped) return !untyped || (Object.hasOwn(record, key) && !namesType(record));
+    if (walk.stopped) return;
   }
-  return !untyped || last === undefined || Object.hasOwn(record, last);
 }
 
 /**
