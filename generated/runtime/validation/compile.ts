@@ -1,7 +1,7 @@
 import { checkEnum } from './enums.js';
 import { fastPrimitiveCheck, primitiveCheck } from './primitives.js';
 import type { ResolvedSchema, ResolvedStructured } from './resolve.js';
-import { checkMembers, membersOf, type Members } from './members.js';
+import { checkMembers, checkUntypedMembers, membersOf, type Members } from './members.js';
 import { PROPERTY_FLAGS, type NavigationEntry, type PropertyEntry, type PropertyFacets, type ValidationMode } from './types.js';
 import { halt, overBudget, report, requestError, stop, type Walk } from './walk.js';
 
@@ -192,6 +192,10 @@ function structuredCheck(compiler: Compiler, name: string, mode: ValidationMode)
     }
     walk.depth++;
     // The common case (no @odata.type, no constraint, a concrete type) skips the dispatch.
+    if (constraint === undefined && !declared.abstract && !walk.careful && checkUntypedMembers(own, value, walk)) {
+      walk.depth--;
+      return;
+    }
     if (value['@odata.type'] === undefined && value['@type'] === undefined && constraint === undefined && !declared.abstract) {
       checkMembers(own, value, walk);
     } else {

@@ -1,5 +1,5 @@
 import { checkInstanceAnnotation } from './annotations.js';
-import { createCompiler, items, type Compiler } from './compile.js';
+import { createCompiler, items, type Check, type Compiler } from './compile.js';
 import { resolveSchema } from './resolve.js';
 import type { ValidateOptions, ValidationIssue, ValidationMode, ValidationTable } from './types.js';
 import { createWalk, halt, report, requestError, type Walk } from './walk.js';
@@ -24,43 +24,86 @@ const OBJECT_VALUED = /^Edm\.(Untyped|Stream|Geography|Geometry|ComplexType|Enti
 export function createEngine(table: ValidationTable): Engine {
   const schema = resolveSchema(table);
   const compiler = createCompiler(schema);
+  const roots: Record<ValidationMode, Map<string, Root>> = { read: new Map(), create: new Map(), update: new Map() };
   return {
     validate(typeName, value, mode, options) {
       const safeMode = MODES.has(mode) ? mode : 'read';
+      if (safeMode !== mode) {
+        const walk = createWalk(safeMode, options ?? {}, schema.ieee754Compatible);
+        report(walk, 'argument', 'error', 'read, create or update', mode, 'unknown validation mode');
+        return walk.issues;
+      }
+      const collection = options?.collection === true;
       const walk = createWalk(safeMode, options ?? {}, schema.ieee754Compatible);
       try {
-        if (safeMode !== mode) report(walk, 'argument', 'error', 'read, create or update', mode, 'unknown validation mode');
-        else validateRoot(compiler, typeName, value, walk, options?.collection === true);
-      } catch (error) {
-        // Only a value's own code can throw here (getters, proxies): report where it happened.
-        walk.stopped = false;
-        const reason = error instanceof Error ? error.message : 'an exception';
-        report(walk, 'unreadable', 'error', 'JSON data', undefined, `reading the value failed: ${String(reason).slice(0, 200)}`);
+        validateRoot(compiler, rootOf(compiler, roots[safeMode], typeName, safeMode), typeName, value, walk, collection);
+        return walk.issues;
+      } catch {
+        // A value that throws when read is not JSON. Walk it again reading every object in the
+        // spec's order (`@odata.type` first), so the issues before the throw are the same as
+        // for any other walk of it.
+        return carefulWalk(compiler, roots[safeMode], typeName, value, createWalk(safeMode, options ?? {}, schema.ieee754Compatible, true), collection);
       }
-      return walk.issues;
     },
   };
 }
 
-function validateRoot(compiler: Compiler, typeName: unknown, value: unknown, walk: Walk, collection: boolean): void {
+function carefulWalk(compiler: Compiler, roots: Map<string, Root>, typeName: unknown, value: unknown, walk: Walk, collection: boolean): ValidationIssue[] {
+  try {
+    validateRoot(compiler, rootOf(compiler, roots, typeName, walk.mode), typeName, value, walk, collection);
+  } catch (error) {
+    // Only a value's own code can throw here (getters, proxies): report where it happened.
+    walk.stopped = false;
+    const reason = error instanceof Error ? error.message : 'an exception';
+    report(walk, 'unreadable', 'error', 'JSON data', undefined, `reading the value failed: ${String(reason).slice(0, 200)}`);
+  }
+  return walk.issues;
+}
+
+/** What a root type name stands for, worked out once per name and mode. */
+interface Root {
+  qualified: string;
+  /** `Collection(...)` around the name. */
+  wrapped: boolean;
+  check: Check | undefined;
+  /** A primitive or enum type whose single value may come wrapped in `{ "value": ... }`. */
+  wrappable: boolean;
+  collectionName: string;
+}
+
+/** Names are cached up to this many per mode: callers may pass names from payloads. */
+const MAX_CACHED_ROOTS = 1000;
+
+function rootOf(compiler: Compiler, cache: Map<string, Root>, typeName: unknown, mode: ValidationMode): Root {
+  if (typeof typeName === 'string') {
+    const cached = cache.get(typeName);
+    if (cached !== undefined) return cached;
+  }
   let name = typeof typeName === 'string' ? typeName.trim() : '';
   const wrapped = /^#?Collection\((.*)\)$/.exec(name);
   if (wrapped) name = wrapped[1]!;
   const qualified = compiler.schema.qualify(name);
-  const check = compiler.element(qualified, undefined, walk.mode);
+  const check = compiler.element(qualified, undefined, mode);
+  const structured = compiler.schema.structured(qualified) !== undefined;
+  const root: Root = { qualified, wrapped: wrapped !== null, check, wrappable: !structured && !OBJECT_VALUED.test(qualified), collectionName: `Collection(${qualified})` };
+  if (typeof typeName === 'string' && cache.size < MAX_CACHED_ROOTS) cache.set(typeName, root);
+  return root;
+}
+
+function validateRoot(compiler: Compiler, root: Root, typeName: unknown, value: unknown, walk: Walk, collection: boolean): void {
+  const { qualified, check } = root;
   if (check === undefined) {
     report(walk, 'unknown-type', 'error', 'a type of the schema', typeName, `no type ${qualified || '(empty)'} in the schema`);
     return;
   }
-  const structured = compiler.schema.structured(qualified) !== undefined;
-  if (collection || wrapped) {
+  if (collection || root.wrapped) {
     envelope(value, walk, true, (inner) => {
-      if (Array.isArray(inner)) items(inner, walk, false, `Collection(${qualified})`, check);
-      else report(walk, 'envelope', 'error', `Collection(${qualified})`, inner, 'a collection is a JSON array in "value"');
+      if (Array.isArray(inner)) items(inner, walk, false, root.collectionName, check);
+      else report(walk, 'envelope', 'error', root.collectionName, inner, 'a collection is a JSON array in "value"');
     });
   } else if (value === null) {
     report(walk, 'null', 'error', qualified, value, 'a body is never null (no content is a 204)');
-  } else if (!structured && !OBJECT_VALUED.test(qualified) && isObject(value)) {
+  } else if (root.wrappable && isObject(value)) {
     // A single primitive or enum value comes wrapped in `{ "value": ... }` (OData JSON 4.01, section 7.1).
     envelope(value, walk, false, (inner) => (inner === null ? undefined : check(inner, walk)));
   } else {

@@ -34,46 +34,30 @@ export interface Members {
   type: ResolvedStructured;
   mode: ValidationMode;
   compiled: MemberTable | undefined;
+  /**
+   * The keys of the last object checked, in order, and their members: objects of one type
+   * mostly share their keys, so a key is matched by identity instead of a lookup by name.
+   */
+  seenKeys: string[];
+  seenMembers: (Member | undefined)[];
+  /** A (malformed) table declares a property named like the type annotation: no untyped path. */
+  declaresTypeKeys: boolean;
 }
 
 export function membersOf(compiler: Compiler, type: ResolvedStructured, mode: ValidationMode): Members {
-  return { compiler, type, mode, compiled: undefined };
+  const declaresTypeKeys = ['@odata.type', '@type'].some((key) => type.properties.has(key) || type.navigation.has(key));
+  return { compiler, type, mode, compiled: undefined, seenKeys: [], seenMembers: [], declaresTypeKeys };
 }
 
 /** Checks the members of `record`, an object of exactly this type (a plain call: no closure per type). */
 export function checkMembers(of: Members, record: Record<string, unknown>, walk: Walk): void {
   const members = (of.compiled ??= compileMembers(of.compiler, of.type, of.mode));
-  const type = of.type;
-  // `for...in` allocates no key array, and reads by its keys fast. It visits what
-  // Object.keys does (own enumerable names, in the same order) where nothing up the
-  // prototype chain is enumerable: plain objects, while Object.prototype is clean.
-  if (walk.plainObjectsEnumerateOwnKeys && Object.getPrototypeOf(record) === Object.prototype) {
-    for (const key in record) {
-      // The path is set before the value is read: a throwing getter is reported at its key.
-      walk.path[walk.size++] = key;
-      if (walk.full && halt(walk)) {
-        walk.size--;
-        return;
-      }
-      const member = members[key];
-      const item = record[key];
-      if (member !== undefined && member.nested !== undefined && item !== null) {
-        member.nested(item, walk);
-        if (walk.stopped) {
-          walk.size--;
-          return;
-        }
-      } else if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) {
-        visit(type, member, key, item, walk);
-        if (walk.stopped) {
-          walk.size--;
-          return;
-        }
-      }
-      walk.size--;
-    }
+  if (isPlain(record, walk)) {
+    if (walk.careful) carefulMembers(of.type, members, record, walk);
+    else ownMembers(of, members, record, walk);
     return;
   }
+  const type = of.type;
   const keys = Object.keys(record);
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index]!;
@@ -85,6 +69,140 @@ export function checkMembers(of: Members, record: Record<string, unknown>, walk:
     const member = members[key];
     const item = record[key];
     if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) visit(type, member, key, item, walk);
+    walk.size--;
+    if (walk.stopped) return;
+  }
+}
+
+/**
+ * `for...in` allocates no key array, and reads by its keys fast. It visits what Object.keys
+ * does (own enumerable names, in the same order) where nothing up the prototype chain is
+ * enumerable: plain objects, while Object.prototype is clean.
+ */
+function isPlain(record: Record<string, unknown>, walk: Walk): boolean {
+  return walk.plainObjectsEnumerateOwnKeys && Object.getPrototypeOf(record) === Object.prototype;
+}
+
+/**
+ * The members of an object of the declared type, where `@odata.type` is not yet read: most
+ * objects do not name their type, and finding the key among the others costs nothing, while
+ * reading it up front costs two lookups per object. Returns false, with the walk as it was,
+ * when the object names its type (or `for...in` turned out to visit an inherited key): the
+ * caller then takes the typed path, which dispatches on the type first, as the spec orders
+ * it (OData JSON 4.01, section 4.5.3), and reads own keys only. Values whose reading throws
+ * are walked again in that order from the start (see engine.ts).
+ */
+export function checkUntypedMembers(of: Members, record: Record<string, unknown>, walk: Walk): boolean {
+  const members = (of.compiled ??= compileMembers(of.compiler, of.type, of.mode));
+  if (of.declaresTypeKeys || walk.stopped || !walk.plainObjectsEnumerateOwnKeys) return false;
+  const issues = walk.issues.length;
+  const nodes = walk.nodes;
+  if (untypedMembers(of, members, record, walk)) return true;
+  // Undo what was found under the declared type; only the walk's counters changed.
+  walk.issues.length = issues;
+  walk.nodes = nodes;
+  walk.stopped = false;
+  walk.failed = walk.issues.some((issue) => issue.severity === 'error');
+  walk.full = walk.failed && issues >= walk.maxIssues;
+  return false;
+}
+
+/**
+ * The loop of checkUntypedMembers, the hot path of every walk. Returns false as soon as a
+ * type annotation turns up (or, when the walk stops early, is among the keys not visited),
+ * or when the last key visited is not the object's own: `for...in` visits own keys first,
+ * so then it has visited an inherited one, which Object.keys would not (one `hasOwn` per
+ * object proves that, where `Object.getPrototypeOf` would cost a runtime call). Keys are
+ * matched by identity against the last object of the type before a lookup by name.
+ */
+function untypedMembers(of: Members, members: MemberTable, record: Record<string, unknown>, walk: Walk): boolean {
+  const seenKeys = of.seenKeys;
+  const seenMembers = of.seenMembers;
+  let position = 0;
+  let last: string | undefined;
+  for (const key in record) {
+    last = key;
+    if (walk.full) {
+      walk.path[walk.size++] = key;
+      halt(walk);
+      walk.size--;
+      return Object.hasOwn(record, key) && !namesType(record);
+    }
+    let member = seenMembers[position];
+    if (seenKeys[position] !== key) {
+      member = members[key];
+      seenKeys[position] = key;
+      seenMembers[position] = member;
+    }
+    position++;
+    const item = record[key];
+    if (member !== undefined) {
+      if (member.nested !== undefined && item !== null) {
+        walk.path[walk.size++] = key;
+        member.nested(item, walk);
+        walk.size--;
+      } else if (member.quick === undefined || !accepts(member.quick, item, walk)) {
+        walk.path[walk.size++] = key;
+        visit(of.type, member, key, item, walk);
+        walk.size--;
+      }
+    } else {
+      if (item !== undefined && (key === '@odata.type' || key === '@type')) return false;
+      walk.path[walk.size++] = key;
+      visit(of.type, member, key, item, walk);
+      walk.size--;
+    }
+    if (walk.stopped) return Object.hasOwn(record, key) && !namesType(record);
+  }
+  return last === undefined || Object.hasOwn(record, last);
+}
+
+/** True when a type annotation is there to dispatch on (what the typed path reads). */
+function namesType(record: Record<string, unknown>): boolean {
+  return record['@odata.type'] !== undefined || record['@type'] !== undefined;
+}
+
+/** The members of a plain object (the typed path), by `for...in`. */
+function ownMembers(of: Members, members: MemberTable, record: Record<string, unknown>, walk: Walk): void {
+  const type = of.type;
+  for (const key in record) {
+    if (walk.full) {
+      walk.path[walk.size++] = key;
+      halt(walk);
+      walk.size--;
+      return;
+    }
+    // The key joins the path only for a value that is looked into: most pass the quick test.
+    const member = members[key];
+    const item = record[key];
+    if (member !== undefined && member.nested !== undefined && item !== null) {
+      walk.path[walk.size++] = key;
+      member.nested(item, walk);
+      walk.size--;
+    } else if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) {
+      walk.path[walk.size++] = key;
+      visit(type, member, key, item, walk);
+      walk.size--;
+    }
+    if (walk.stopped) return;
+  }
+}
+
+/**
+ * The same walk for a careful walk (a value threw when read, see engine.ts): the path is set
+ * before each value is read, so a throwing getter is reported at its key.
+ */
+function carefulMembers(type: ResolvedStructured, members: MemberTable, record: Record<string, unknown>, walk: Walk): void {
+  for (const key in record) {
+    walk.path[walk.size++] = key;
+    if (walk.full && halt(walk)) {
+      walk.size--;
+      return;
+    }
+    const member = members[key];
+    const item = record[key];
+    if (member !== undefined && member.nested !== undefined && item !== null) member.nested(item, walk);
+    else if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) visit(type, member, key, item, walk);
     walk.size--;
     if (walk.stopped) return;
   }

@@ -39,6 +39,8 @@ export interface Walk {
   full: boolean;
   /** An error (not only warnings) has been reported. */
   failed: boolean;
+  /** Objects are read in the spec's order: `@odata.type` first (see members.ts). */
+  careful: boolean;
   /**
    * Nothing on Object.prototype is enumerable (as in any unpolluted realm), so `for...in` over
    * a plain object visits exactly its own keys.
@@ -46,7 +48,7 @@ export interface Walk {
   plainObjectsEnumerateOwnKeys: boolean;
 }
 
-export function createWalk(mode: ValidationMode, options: ValidateOptions, ieee754: boolean): Walk {
+export function createWalk(mode: ValidationMode, options: ValidateOptions, ieee754: boolean, careful = false): Walk {
   return {
     mode,
     ieee754: options.ieee754Compatible ?? ieee754,
@@ -63,6 +65,7 @@ export function createWalk(mode: ValidationMode, options: ValidateOptions, ieee7
     stopped: false,
     full: false,
     failed: false,
+    careful,
     plainObjectsEnumerateOwnKeys: nothingEnumerable(Object.prototype),
   };
 }
