@@ -26,13 +26,21 @@ export function compareExports(before: string | undefined, after: string): Symbo
 
 const DECLARATION =
   /^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:abstract\s+)?(?:interface|type|const|let|var|function\*?|class|enum)\s+([A-Za-z_$][\w$]*)/;
-/** DECLARATION at the start of any line (only `\n` ends a line, as for exportedDeclarations). */
-const DECLARATION_LINE = new RegExp(`(?<=^|\n)${DECLARATION.source.slice(1)}`, 'g');
+const DECLARATION_AT = new RegExp(DECLARATION.source.slice(1), 'y');
 
-/** The names exportedDeclarations would give, without cutting the text into lines and declarations. */
+/**
+ * The names exportedDeclarations would give, without cutting the text into lines and
+ * declarations: DECLARATION tried only where a line (ended by `\n`, as there) starts with `export`.
+ */
 function exportedNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(DECLARATION_LINE)) names.add(match[1]!);
+  const add = (at: number) => {
+    DECLARATION_AT.lastIndex = at;
+    const name = DECLARATION_AT.exec(text)?.[1];
+    if (name !== undefined) names.add(name);
+  };
+  if (text.startsWith('export')) add(0);
+  for (let newline = text.indexOf('\nexport'); newline !== -1; newline = text.indexOf('\nexport', newline + 1)) add(newline + 1);
   return names;
 }
 

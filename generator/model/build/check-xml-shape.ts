@@ -140,7 +140,9 @@ function isForeign(tag: string): boolean {
 }
 
 function checkElement(tag: string, element: XmlElement, allowed: Set<string>, lines: LineIndex, diagnostics: DiagnosticCollector): void {
-  for (const attribute of Object.keys(element.$ ?? {})) {
+  // Called for every element the build reads: no key list or text copy unless there is something to look at.
+  const attributes = element.$;
+  for (const attribute in attributes) {
     if (allowed.has(attribute)) {
       checkValue(tag, element, attribute, lines, diagnostics);
       continue;
@@ -153,7 +155,7 @@ function checkElement(tag: string, element: XmlElement, allowed: Set<string>, li
       suggestion: suggestion ? ` (did you mean ${suggestion}?)` : '',
     });
   }
-  const text = textOf(element).trim();
+  const text = element['#text'] === undefined ? '' : textOf(element).trim();
   if (text !== '') {
     diagnostics.report('csdl/stray-text', positionOf(element, lines), { element: tag, text: text.length > 40 ? `${text.slice(0, 40)}...` : text });
   }
