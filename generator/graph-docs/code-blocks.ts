@@ -76,7 +76,7 @@ function codeBlock(
 
 /** Reads the content by what the annotation says it is; only annotated blocks report errors. */
 function interpret(code: DocCodeBlock, blockType: string | undefined, diagnostics: DiagnosticCollector): void {
-  const firstLine = code.span.text.trim().split(/\r?\n|\r/)[0] ?? '';
+  const firstLine = firstLineOf(code.span.text);
   if (blockType === 'request') {
     setHttp(code, parseHttpRequest(code.span, diagnostics, true));
   } else if (blockType === 'response') {
@@ -96,10 +96,17 @@ function setHttp(code: DocCodeBlock, http: DocCodeBlock['http']): void {
 
 /** Some pages fence HTTP without a language; the first line tells. */
 function looksLikeHttp(text: string): boolean {
-  const firstLine = text.trim().split(/\r?\n|\r/)[0] ?? '';
+  const firstLine = firstLineOf(text);
   return isRequestLine(firstLine) || isStatusLine(firstLine);
 }
 
 function isExampleSection(section: SectionPath): boolean {
   return section.some((heading) => /\bexamples?\b/i.test(heading));
+}
+
+/** The first line of the trimmed text, without splitting a long JSON body into lines. */
+function firstLineOf(text: string): string {
+  const trimmed = text.trim();
+  const end = /\r\n|\n|\r/.exec(trimmed);
+  return end ? trimmed.slice(0, end.index) : trimmed;
 }
