@@ -47,11 +47,19 @@ export interface PackOptions {
    * Absent: every object is looked for.
    */
   sharedUnder?: readonly string[];
+  /**
+   * Applied to each part of the text as it is written (a top-level entry, the key and string
+   * tables): the emitter escapes characters beyond ASCII there (see model-json.ts). Must keep
+   * the JSON value the same.
+   */
+  writePart?: (json: string) => string;
 }
 
 /** The packed text of `value` (a JSON value: objects, lists, strings, finite numbers, booleans, null). */
 export function packJson(value: unknown, options: PackOptions = {}): string {
   const rewrite = options.rewriteString ?? ((text: string) => text);
+  const writePart = options.writePart ?? ((json: string) => json);
+  const writeJson = (part: unknown) => writePart(JSON.stringify(part));
   const sharedUnder = options.sharedUnder === undefined ? undefined : new Set(options.sharedUnder);
   const tracks = (key: string, inList: boolean, parentTracked: boolean): boolean =>
     sharedUnder === undefined || (inList ? parentTracked : sharedUnder.has(key));
@@ -141,7 +149,7 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
     }
     const shape = shapeOf[index]!;
     // Near the root, each part is written to text at once (see above).
-    const part = depth < WRITTEN_BELOW ? (child: unknown) => (child instanceof PackedText ? child.text : JSON.stringify(child)) : (child: unknown) => child;
+    const part = depth < WRITTEN_BELOW ? (child: unknown) => (child instanceof PackedText ? child.text : writeJson(child)) : (child: unknown) => child;
     if (shape === -1) {
       packed.push(LIST);
       for (const element of item as unknown[]) packed.push(part(pack(element, key, true, tracked, depth + 1)));
@@ -154,8 +162,8 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
     return depth < WRITTEN_BELOW ? new PackedText(`[${packed.join(',')}]`) : packed;
   };
   const root = pack(value, '', false, false, 0);
-  const text = root instanceof PackedText ? root.text : JSON.stringify(root);
-  return `{"format":${JSON.stringify(PACKED_FORMAT)},"keys":${JSON.stringify(shapes)},"strings":${JSON.stringify(strings)},"value":${text}}`;
+  const text = root instanceof PackedText ? root.text : writeJson(root);
+  return `{"format":${JSON.stringify(PACKED_FORMAT)},"keys":${writeJson(shapes)},"strings":${writeJson(strings)},"value":${text}}`;
 }
 
 /** The keys JSON.stringify writes, in its order. */

@@ -38,6 +38,15 @@ describe('the model as model.gen.ts carries it', () => {
     expect(packed.length).toBeLessThan(portableModelJson(model).length / 2);
   });
 
+  it('packed, is ASCII whatever the model holds (other characters escaped), and reads back the same', () => {
+    const { model } = loadModel({ csdl: [EXAMPLE_CSDL], docs: [EXAMPLE_DOCS] });
+    const type = Object.values(model.types)[0]!;
+    const hostile = { ...model, types: { ...model.types, [type.qualifiedName]: { ...type, description: 'caf\u00e9 \u20ac \u{1F600} \u2028' } } };
+    const packed = packedPortableModelJson(hostile);
+    expect(packed).toMatch(/^[\u0000-\u007f]*$/);
+    expect(JSON.stringify(modelFromJson(packed))).toBe(portableModelJson(hostile));
+  });
+
   it('keeps paths as they are when the inputs share no folder, with / separators', () => {
     const model = { ...emptyModel(), inputs: ['a.xml', 'sub\\b.xml'] };
     expect(JSON.parse(portableModelJson(model)).inputs).toEqual(['a.xml', 'sub/b.xml']);
