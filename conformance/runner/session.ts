@@ -80,7 +80,8 @@ function keyFormNote(model: Model, operation: string, sent: readonly Exchange[])
 }
 
 export function createSession(model: Model, plan: SuitePlan, target: Target): Session {
-  const outcomes = new Map<string, Outcome>();
+  // By operation, then check id (see plan.planned for why not one map of concatenated keys).
+  const outcomes = new Map<string, Map<CheckId, Outcome>>();
   const answers = new Map<string, Answers>();
   let variant = 0;
   const createdPaths: string[] = [];
@@ -88,10 +89,11 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
   let requests = 0;
   const notes = new Map<string, string[]>();
   const record = (id: CheckId, operation: string, outcome: Outcome) => {
-    const key = `${id} ${operation}`;
-    if (!plan.planned.has(key)) return;
-    const current = outcomes.get(key);
-    if (!current || RANK[outcome.status] > RANK[current.status]) outcomes.set(key, outcome);
+    if (!plan.planned.get(operation)?.has(id)) return;
+    let ofOperation = outcomes.get(operation);
+    if (!ofOperation) outcomes.set(operation, (ofOperation = new Map()));
+    const current = ofOperation.get(id);
+    if (!current || RANK[outcome.status] > RANK[current.status]) ofOperation.set(id, outcome);
     else if (outcome.status === 'pass' && current.status === 'pass' && outcome.message && !current.message.includes(outcome.message)) {
       current.message = current.message ? `${current.message}; ${outcome.message}` : outcome.message;
     }
@@ -132,7 +134,7 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
       }
       return exchange;
     },
-    wants: (id, operation) => plan.planned.has(`${id} ${operation}`),
+    wants: (id, operation) => plan.planned.get(operation)?.has(id) === true,
     pass: (id, operation, note) => record(id, operation, { status: 'pass', message: note ?? '' }),
     fail: (id, operation, summary, sent = []) => {
       const context = (notes.get(operation) ?? []).map((text) => `\n  note: ${text}`).join('');
@@ -142,7 +144,7 @@ export function createSession(model: Model, plan: SuitePlan, target: Target): Se
       record(id, operation, { status: 'fail', message: `${summary}${form}${details ? `\n${details}` : ''}${context}`, summary: `${summary}${form}${context}`, exchanges: sent });
     },
     skip: (id, operation, reason) => record(id, operation, { status: 'skip', message: reason }),
-    outcome: (id, operation) => outcomes.get(`${id} ${operation}`),
+    outcome: (id, operation) => outcomes.get(operation)?.get(id),
     answersOf: (operation) => answers.get(operation),
     nextVariant: () => ++variant,
     created(path) {
