@@ -99,7 +99,10 @@ async function blockedFetch(input: string | URL | Request): Promise<Response> {
 }
 
 function toRequest(request: SentRequest): Request {
-  return new Request(request.url, { method: request.method, headers: request.headers, ...(request.body !== undefined && { body: request.body }) });
+  const init: RequestInit = { method: request.method, ...(request.body !== undefined && { body: request.body }) };
+  // Most requests carry no header: undici would still fill a Headers object from an empty record.
+  if (Object.keys(request.headers).length > 0) init.headers = request.headers;
+  return new Request(request.url, init);
 }
 
 async function sendDirect(handlers: readonly RequestHandler[], request: SentRequest): Promise<Exchange> {
