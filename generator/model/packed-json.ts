@@ -175,7 +175,7 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
 }
 
 /** The same numbers in an array twice as long. */
-function grown(array: Int32Array): Int32Array {
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const larger = new Int32Array(array.length * 2);
   larger.set(array);
   return larger;
