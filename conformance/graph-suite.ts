@@ -4,6 +4,7 @@ import { GRAPH_CSDL } from '../generator/testing/corpus.ts';
 import { createHandlers } from './handlers/create-handlers.ts';
 import { createStore } from './handlers/store.ts';
 import type { Profile } from './profiles.ts';
+import type { SentRequest } from './runner/exchange.ts';
 import { runSuite, type SuiteReport } from './runner/run-suite.ts';
 import { handlersTarget } from './runner/targets/handlers-target.ts';
 
@@ -18,9 +19,16 @@ export function graphModel(): Model {
   return cached;
 }
 
-export async function runGraphSuite(profile: Profile, model = graphModel()): Promise<SuiteReport> {
+export async function runGraphSuite(profile: Profile, model = graphModel(), observe?: (request: SentRequest) => void): Promise<SuiteReport> {
   const store = createStore();
   const target = await handlersTarget(createHandlers(model, { profile, store }), { transport: 'direct', reset: () => store.reset() });
+  if (observe) {
+    const send = target.send;
+    target.send = (request) => {
+      observe(request);
+      return send(request);
+    };
+  }
   try {
     return await runSuite({ model, target, profile });
   } finally {
