@@ -7,9 +7,10 @@
  * where a definition exists), so every file:line:col stays what it was with micromark.
  */
 import type { TreeCursor } from '@lezer/common';
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import type { Code, Html, PhrasingContent, Point, Root, RootContent, Table, TableCell, TableRow, Text } from './markdown-nodes.ts';
+import { columnsBetween, isSpace, lineStartOffsets, skipColumns } from './markdown-columns.ts';
 import { markdownParser } from './markdown-parser.ts';
+import { altText, decodeReference, decodeText, normalizeLabel, trimText } from './markdown-text.ts';
 
 /** Nodes that only delimit their parent; their text is never content. */
 const MARKS = new Set(['HeaderMark', 'QuoteMark', 'ListMark', 'LinkMark', 'EmphasisMark', 'CodeMark', 'TableDelimiter', 'LinkTitle', 'LinkLabel', 'URL']);
@@ -532,104 +533,4 @@ class TreeReader {
     }
     return value;
   }
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-}
-
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  if (!text.includes('\r')) {
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** Columns (tab stops of 4) from `from` to `to` on a line starting at `lineStart`. */
-function columnsBetween(text: string, lineStart: number, from: number, to: number): number {
-  return column(text, lineStart, to) - column(text, lineStart, from);
-}
-
-function column(text: string, lineStart: number, offset: number): number {
-  let col = 0;
-  for (let i = lineStart; i < offset; i++) col = text[i] === '\t' ? col + 4 - (col % 4) : col + 1;
-  return col;
-}
-
-/**
- * Skips up to `max` columns of spaces and tabs from `offset`; a tab only partly skipped
- * leaves its remaining columns as `virtual` spaces, as CommonMark reads tabs (2.2).
- */
-function skipColumns(text: string, lineStart: number, offset: number, end: number, max: number, virtual: number): { offset: number; virtual: number } {
-  let left = max;
-  if (virtual) {
-    const used = Math.min(virtual, left);
-    left -= used;
-    virtual -= used;
-    if (virtual) return { offset, virtual };
-  }
-  let col = column(text, lineStart, offset);
-  while (left > 0 && offset < end) {
-    const ch = text[offset];
-    if (ch === ' ') {
-      offset++;
-      col++;
-      left--;
-    } else if (ch === '\t') {
-      const width = 4 - (col % 4);
-      offset++;
-      col += width;
-      if (width > left) return { offset, virtual: width - left };
-      left -= width;
-    } else break;
-  }
-  return { offset, virtual: 0 };
-}
-
-/** mdast text: no whitespace around line endings inside, none at the ends of the block. */
-function trimText(nodes: PhrasingContent[]): PhrasingContent[] {
-  for (const node of nodes) {
-    if (node.type === 'text' && (node.value.includes('\n') || node.value.includes('\r'))) {
-      node.value = node.value.replace(/[ \t]*(\r\n|\n|\r)[ \t]*/g, '$1');
-    }
-  }
-  return nodes;
-}
-
-function altText(nodes: PhrasingContent[]): string {
-  return nodes
-    .map((node) => ('value' in node ? node.value : 'alt' in node ? node.alt : 'children' in node ? altText(node.children) : ''))
-    .join('');
-}
-
-/** `&amp;`, `&#123;`, `&#x1F;` -> the character; an unknown name stays as written. */
-function decodeReference(reference: string): string {
-  const body = reference.slice(1, -1);
-  if (body[0] !== '#') {
-    const decoded = decodeNamedCharacterReference(body);
-    return decoded === false ? reference : decoded;
-  }
-  const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-  // CommonMark 2.5: NUL, surrogates and code points past U+10FFFF read as U+FFFD.
-  if (!Number.isFinite(code) || code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-  return String.fromCodePoint(code);
-}
-
-const ESCAPABLE = /\\([!-/:-@[-`{-~])|&(#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/g;
-
-/** Backslash escapes and character references decoded, as in link destinations and info strings. */
-function decodeText(value: string): string {
-  if (!value.includes('\\') && !value.includes('&')) return value;
-  return value.replace(ESCAPABLE, (match, escaped: string | undefined) => (escaped !== undefined ? escaped : decodeReference(match)));
-}
-
-/** CommonMark 4.7: labels match case-insensitively, with inner whitespace collapsed. */
-function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
