@@ -65,7 +65,11 @@ export function planGenerate(options: GenerateOptions): GenerateRun {
   const templates = createTemplateRenderer(options.templates === undefined ? undefined : at(options.templates));
   const files: OutputFile[] = [];
   try {
-    for (const emitter of EMITTERS) {
+    // Last registered first: the later emitters (handlers: the whole model packed to text) make
+    // the most short-lived data, and V8 lets it pile up until its next full collection; made
+    // while no other output is held yet, it lifts the peak less (Graph v1.0: about 12 MB).
+    // The output is the same whatever the order (planOutput sorts it).
+    for (const emitter of [...EMITTERS].reverse()) {
       files.push(...emitter.emit({ model, templates, options: options.emit, diagnostics }).map(portableImports));
     }
   } catch (error) {
