@@ -55,26 +55,32 @@ export function parseLiteral(text: string): string {
   return text;
 }
 
+const QUOTE = 0x27;
+const COMMA = 0x2c;
+
 /**
  * Splits the inside of parentheses into named or positional arguments, honouring quotes:
  * `a='x,y',b=2` gives `{ a: "x,y", b: "2" }`; `'k'` gives `{ "": "k" }`.
  */
 export function parseArguments(text: string): Record<string, string> | undefined {
   const parts: string[] = [];
-  let current = '';
+  let start = 0;
   let quoted = false;
   let depth = 0;
-  for (const char of text) {
-    if (char === "'") quoted = !quoted;
-    else if (!quoted && (char === '(' || char === '[' || char === '{')) depth++;
-    else if (!quoted && (char === ')' || char === ']' || char === '}')) depth--;
-    if (char === ',' && !quoted && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += char;
+  // Slices, not a string built char by char (every key predicate of a whole-Graph run comes here);
+  // the delimiters are ASCII, so UTF-16 indexes split where code points would.
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char === QUOTE) quoted = !quoted;
+    else if (!quoted && (char === 0x28 || char === 0x5b || char === 0x7b)) depth++;
+    else if (!quoted && (char === 0x29 || char === 0x5d || char === 0x7d)) depth--;
+    else if (char === COMMA && !quoted && depth === 0) {
+      parts.push(text.slice(start, index));
+      start = index + 1;
+    }
   }
   if (quoted || depth !== 0) return undefined;
-  if (current !== '' || parts.length > 0) parts.push(current);
+  if (start < text.length || parts.length > 0) parts.push(text.slice(start));
   const args: Record<string, string> = Object.create(null);
   for (const part of parts) {
     const named = /^([A-Za-z_][\w]*)=([\s\S]*)$/.exec(part);
