@@ -65,22 +65,12 @@ export interface StructuredOptions {
 
 /** An instance of a complex or entity type (no navigation content), `@odata.type` for a derived type. */
 export function sampleStructured(model: Model, declared: StructuredType, options: StructuredOptions): Record<string, unknown> | undefined {
-  const type = concreteType(model, declared);
-  if (!type) return undefined;
-  const mode = options.mode ?? 'create';
+  const plan = options.skip ? planSample(model, declared, options) : cachedPlan(model, declared, options);
+  if (!plan.type) return undefined;
   const value: Record<string, unknown> = {};
-  if (type !== declared) value['@odata.type'] = `#${type.qualifiedName}`;
-  const skip = new Set([...(options.skip ?? []), ...(type.kind === 'entity' ? keyProperties(model, type) : [])]);
-  const candidates = allProperties(model, type).filter((property) => !skip.has(property.name) && (options.serverSide ? property.type !== 'Edm.Stream' : isWritable(property, mode)));
+  if (plan.type !== declared) value['@odata.type'] = `#${plan.type.qualifiedName}`;
   let optional = options.optional;
-  // Primitive properties first among the optional ones: they show a merge most plainly.
-  const ordered = [
-    ...candidates.filter(isRequired),
-    ...candidates.filter((p) => !isRequired(p) && !lookupStructuredType(model, p.type)),
-    ...candidates.filter((p) => !isRequired(p) && lookupStructuredType(model, p.type)),
-  ];
-  for (const property of ordered) {
-    const required = isRequired(property);
+  for (const { property, required } of plan.ordered) {
     if (!required && optional <= 0) continue;
     const item = sampleValue(model, property.type, property.collection, property, options.variant, options.depth ?? 0);
     if (item === undefined) continue;
@@ -88,6 +78,41 @@ export function sampleStructured(model: Model, declared: StructuredType, options
     if (!required) optional--;
   }
   return value;
+}
+
+/** The concrete type to sample and its candidate properties in the order they are filled. */
+interface SamplePlan {
+  type: StructuredType | undefined;
+  ordered: readonly { property: StructuralProperty; required: boolean }[];
+}
+
+function planSample(model: Model, declared: StructuredType, options: StructuredOptions): SamplePlan {
+  const type = concreteType(model, declared);
+  if (!type) return { type, ordered: [] };
+  const mode = options.mode ?? 'create';
+  const skip = new Set([...(options.skip ?? []), ...(type.kind === 'entity' ? keyProperties(model, type) : [])]);
+  const candidates = allProperties(model, type).filter((property) => !skip.has(property.name) && (options.serverSide ? property.type !== 'Edm.Stream' : isWritable(property, mode)));
+  // Primitive properties first among the optional ones: they show a merge most plainly.
+  const ordered = [
+    ...candidates.filter(isRequired),
+    ...candidates.filter((p) => !isRequired(p) && !lookupStructuredType(model, p.type)),
+    ...candidates.filter((p) => !isRequired(p) && lookupStructuredType(model, p.type)),
+  ];
+  return { type, ordered: ordered.map((property) => ({ property, required: isRequired(property) })) };
+}
+
+/** The plan depends on the type, the mode and serverSide only: worked out once per model (sampling runs for every create and PATCH of a run). */
+const plans = new WeakMap<Model, WeakMap<StructuredType, Map<string, SamplePlan>>>();
+
+function cachedPlan(model: Model, declared: StructuredType, options: StructuredOptions): SamplePlan {
+  let ofModel = plans.get(model);
+  if (!ofModel) plans.set(model, (ofModel = new WeakMap()));
+  let ofType = ofModel.get(declared);
+  if (!ofType) ofModel.set(declared, (ofType = new Map()));
+  const key = `${options.mode ?? 'create'}/${options.serverSide === true}`;
+  let plan = ofType.get(key);
+  if (!plan) ofType.set(key, (plan = planSample(model, declared, options)));
+  return plan;
 }
 
 /** A key value for a key property, unique per variant. */

@@ -19,11 +19,27 @@ import type { LiteralKind } from '../../generator/runtime/client/route-table.ts'
  * service takes key-as-segment.
  */
 export function formatKeySegment(model: Model, type: StructuredType | undefined, keys: Record<string, unknown>, names: string[]): string {
-  const kinds = kindsOf(model, names, (name) => (type && findProperty(model, type, name)) ?? undefined);
+  const kinds = keyKinds(model, type, names);
   const asSegment = urlConventionsOf(model).keyAsSegment;
   if (names.length === 1) return keySegment(keys[names[0]!] as KeyValue, kinds, asSegment);
   const ordered = Object.fromEntries(names.map((name) => [name, keys[name] as KeyValue]));
   return keySegment(ordered, kinds, asSegment);
+}
+
+/** Literal kinds of a type's key properties: the same for every key segment of the type, so worked out once (per model). */
+const keyKindsCache = new WeakMap<Model, WeakMap<StructuredType, Map<string, Record<string, LiteralKind>>>>();
+
+function keyKinds(model: Model, type: StructuredType | undefined, names: string[]): Record<string, LiteralKind> {
+  const compute = () => kindsOf(model, names, (name) => (type && findProperty(model, type, name)) ?? undefined);
+  if (!type) return compute();
+  let ofModel = keyKindsCache.get(model);
+  if (!ofModel) keyKindsCache.set(model, (ofModel = new WeakMap()));
+  let ofType = ofModel.get(type);
+  if (!ofType) ofModel.set(type, (ofType = new Map()));
+  const key = names.join('\u0000');
+  let kinds = ofType.get(key);
+  if (!kinds) ofType.set(key, (kinds = compute()));
+  return kinds;
 }
 
 /**
