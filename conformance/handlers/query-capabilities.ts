@@ -106,8 +106,21 @@ function badRequest(message: string): QueryError {
   return { status: 400, message };
 }
 
-/** The capability terms for the collection (or entity) at `target`, most specific last. */
-export function termsFor(model: Model, target: RouteNode): Terms {
+const termsCache = new WeakMap<Model, WeakMap<RouteNode, Readonly<Terms>>>();
+
+/**
+ * The capability terms for the collection (or entity) at `target`, most specific last. The same
+ * for every request to the node: worked out once per model (every list request of a run asks).
+ */
+export function termsFor(model: Model, target: RouteNode): Readonly<Terms> {
+  let ofModel = termsCache.get(model);
+  if (!ofModel) termsCache.set(model, (ofModel = new WeakMap()));
+  let terms = ofModel.get(target);
+  if (!terms) ofModel.set(target, (terms = collectTerms(model, target)));
+  return terms;
+}
+
+function collectTerms(model: Model, target: RouteNode): Terms {
   const terms: Terms = {};
   const memberType = target.type ? lookupStructuredType(model, target.type) : undefined;
   if (memberType) merge(terms, memberType.annotations);
