@@ -35,6 +35,14 @@ describe('writing an output folder', () => {
     expect(manifest.kind === 'ok' && Object.keys(manifest.manifest.files)).toEqual(['runtime/x.ts', 'types.gen.ts']);
   });
 
+  it('writes every character as UTF-8, beyond Latin-1 and outside the BMP too', () => {
+    const body = `export const text = "caf\u00e9 \u2019quoted\u2019 \u{1f600}";\n`;
+    generate([file('text.gen.ts', body)]);
+    const bytes = readFileSync(join(out, 'text.gen.ts'));
+    expect(bytes.equals(Buffer.from(`${HEADER}${body}`, 'utf8'))).toBe(true);
+    expect(readdirSync(out).filter((name) => name.endsWith('.odatakit-tmp'))).toEqual([]);
+  });
+
   it('rewrites only files whose content changed', () => {
     generate([file('a.ts', 'export type A = 1;\n'), file('b.ts', 'export type B = 1;\n')]);
     const before = statSync(join(out, 'a.ts')).mtimeMs;
