@@ -73,27 +73,38 @@ export function mediaAnnotations(ctx: HandlerContext, stored: StoredEntity, path
   const body: Record<string, unknown> = {};
   let known: string | undefined;
   const url = () => (known ??= entityUrl(ctx, path));
-  if (isMediaEntityType(ctx.model, type)) {
+  const { media: isMedia, streams } = streamsOf(ctx.model, type);
+  if (isMedia) {
     body['@odata.mediaReadLink'] = `${url()}/$value`;
     body['@odata.mediaEditLink'] = `${url()}/$value`;
     const media = readMedia(ctx.store, stored);
     if (media) Object.assign(body, { '@odata.mediaContentType': media.contentType, '@odata.mediaEtag': media.etag });
   }
-  for (const item of baseChain(ctx.model, type)) {
-    for (const property of item.properties) {
-      if (property.type !== 'Edm.Stream' || property.collection) continue;
-      const media = readMedia(ctx.store, stored, property.name);
-      if (!media) continue;
-      const name = property.name;
-      Object.assign(body, {
-        [`${name}@odata.mediaReadLink`]: `${url()}/${name}`,
-        [`${name}@odata.mediaEditLink`]: `${url()}/${name}`,
-        [`${name}@odata.mediaContentType`]: media.contentType,
-        [`${name}@odata.mediaEtag`]: media.etag,
-      });
-    }
+  for (const name of streams) {
+    const media = readMedia(ctx.store, stored, name);
+    if (!media) continue;
+    Object.assign(body, {
+      [`${name}@odata.mediaReadLink`]: `${url()}/${name}`,
+      [`${name}@odata.mediaEditLink`]: `${url()}/${name}`,
+      [`${name}@odata.mediaContentType`]: media.contentType,
+      [`${name}@odata.mediaEtag`]: media.etag,
+    });
   }
   return body;
+}
+
+/** Whether a type is a media entity type and its single-valued stream properties (own first, then inherited): once per model and type, as every entity read asks. */
+const streamsCache = new WeakMap<Model, WeakMap<StructuredType, { media: boolean; streams: readonly string[] }>>();
+
+function streamsOf(model: Model, type: StructuredType): { media: boolean; streams: readonly string[] } {
+  let ofModel = streamsCache.get(model);
+  if (!ofModel) streamsCache.set(model, (ofModel = new WeakMap()));
+  let found = ofModel.get(type);
+  if (!found) {
+    const streams = baseChain(model, type).flatMap((item) => item.properties.filter((property) => property.type === 'Edm.Stream' && !property.collection).map((property) => property.name));
+    ofModel.set(type, (found = { media: isMediaEntityType(model, type), streams }));
+  }
+  return found;
 }
 
 /** The entity's URL as the service writes it, from its store path (a link: the entity it stands for). */
