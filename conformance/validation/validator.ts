@@ -83,6 +83,18 @@ function describe(value: unknown): string {
  */
 export function callableOf(model: Model, operation: Operation): Callable | undefined {
   if (!operation.callable) return undefined;
+  // The same answer for every request to the operation; the search scans every action or function of the model.
+  let ofModel = callables.get(model);
+  if (!ofModel) callables.set(model, (ofModel = new WeakMap()));
+  if (ofModel.has(operation)) return ofModel.get(operation);
+  const found = findCallable(model, operation);
+  ofModel.set(operation, found);
+  return found;
+}
+
+const callables = new WeakMap<Model, WeakMap<Operation, Callable | undefined>>();
+
+function findCallable(model: Model, operation: Operation): Callable | undefined {
   const pool = operation.intent === 'action' ? model.actions : model.functions;
   const candidates = pool.filter((callable) => callable.qualifiedName === operation.callable);
   const last = operation.segments.at(-1);
