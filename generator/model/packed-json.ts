@@ -167,11 +167,19 @@ export function packJson(value: unknown, options: PackOptions = {}): string {
       for (const name of shapes[shape]!) packed.push(part(pack(fields[name], name, false, false, depth + 1)));
     }
     if (shared) open.delete(item);
+    if (depth === 0) return new PackedRoot(packed);
     return depth < WRITTEN_BELOW ? new PackedText(`[${packed.join(',')}]`) : packed;
   };
   const root = pack(value, '', false, false, 0);
-  const text = root instanceof PackedText ? root.text : writeJson(root);
-  return `{"format":${JSON.stringify(PACKED_FORMAT)},"keys":${writeJson(shapes)},"strings":${writeJson(strings)},"value":${text}}`;
+  const head = `{"format":${JSON.stringify(PACKED_FORMAT)},"keys":${writeJson(shapes)},"strings":${writeJson(strings)},"value":`;
+  if (!(root instanceof PackedRoot)) return `${head}${writeJson(root)}}`;
+  // The root's parts joined once, with the head and the end: one flat text. Joining them first
+  // and then adding the head made a rope, which the next reader (JSON.stringify) flattened into
+  // a second copy (Graph v1.0: 7 MB more of short-lived text).
+  const parts = root.parts;
+  parts[0] = `${head}[${String(parts[0])}`;
+  parts[parts.length - 1] = `${String(parts[parts.length - 1])}]}`;
+  return parts.join(',');
 }
 
 /** The same numbers in an array twice as long. */
@@ -188,6 +196,14 @@ function ownNames(fields: Record<string, unknown>): string[] {
 
 /** Values this deep or deeper are packed as lists, and written to text by their parent. */
 const WRITTEN_BELOW = 2;
+
+/** The root's packed list, its items written (all but its tags): joined by packJson with the rest. */
+class PackedRoot {
+  readonly parts: unknown[];
+  constructor(parts: unknown[]) {
+    this.parts = parts;
+  }
+}
 
 /** Packed text already written (a part near the root). */
 class PackedText {
