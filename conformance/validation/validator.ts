@@ -94,9 +94,26 @@ export function callableOf(model: Model, operation: Operation): Callable | undef
 
 const callables = new WeakMap<Model, WeakMap<Operation, Callable | undefined>>();
 
+const byName = new WeakMap<readonly Callable[], Map<string, Callable[]>>();
+
+/** The model's actions (or functions) by qualified name, overloads in model order. */
+function callablesNamed(model: Model, actions: boolean): Map<string, Callable[]> {
+  const pool = actions ? model.actions : model.functions;
+  let index = byName.get(pool);
+  if (!index) {
+    index = new Map();
+    for (const callable of pool) {
+      const list = index.get(callable.qualifiedName);
+      if (list) list.push(callable);
+      else index.set(callable.qualifiedName, [callable]);
+    }
+    byName.set(pool, index);
+  }
+  return index;
+}
+
 function findCallable(model: Model, operation: Operation): Callable | undefined {
-  const pool = operation.intent === 'action' ? model.actions : model.functions;
-  const candidates = pool.filter((callable) => callable.qualifiedName === operation.callable);
+  const candidates = callablesNamed(model, operation.intent === 'action').get(operation.callable!) ?? [];
   const last = operation.segments.at(-1);
   const previous = operation.segments.at(-2);
   if (!previous || !last || (last.kind !== 'action' && last.kind !== 'function')) {
