@@ -3,7 +3,7 @@ import { encodeSegment } from '../../generator/runtime/client/literals.ts';
 import { formatKeySegment } from '../url/literal.ts';
 import type { HandlerContext } from './context.ts';
 import { typedKeys } from './entities.ts';
-import type { Step } from './match.ts';
+import { matchPath, type Step } from './match.ts';
 
 /**
  * The URL of what `steps` address, written as the service writes URLs (the model's
@@ -33,4 +33,14 @@ export function urlOf(ctx: HandlerContext, steps: readonly Step[]): string {
     }
   }
   return `${ctx.serviceRoot}${url}`;
+}
+
+/**
+ * The URL of the entity a store path (or the link at it) stands for, as the service writes
+ * URLs: where it lives, not the navigation it was reached through (an `@odata.id`, a media link).
+ */
+export function entityUrl(ctx: HandlerContext, path: string): string {
+  const canonical = ctx.store.linked(path) ?? path;
+  const match = matchPath(ctx.routes, canonical);
+  return match.ok && !match.count ? urlOf(ctx, match.steps) : `${ctx.serviceRoot}${canonical}`;
 }

@@ -1,8 +1,7 @@
 import { baseChain, lookupStructuredType } from '../../generator/model/queries.ts';
 import type { Model, StructuredType } from '../../generator/model/types.ts';
 import type { HandlerContext } from './context.ts';
-import { urlOf } from './location.ts';
-import { matchPath } from './match.ts';
+import { entityUrl } from './location.ts';
 import type { Store, StoredEntity } from './store.ts';
 
 /**
@@ -105,13 +104,6 @@ function streamsOf(model: Model, type: StructuredType): { media: boolean; stream
     ofModel.set(type, (found = { media: isMediaEntityType(model, type), streams }));
   }
   return found;
-}
-
-/** The entity's URL as the service writes it, from its store path (a link: the entity it stands for). */
-function entityUrl(ctx: HandlerContext, path: string): string {
-  const canonical = ctx.store.linked(path) ?? path;
-  const match = matchPath(ctx.routes, canonical);
-  return match.ok && !match.count ? urlOf(ctx, match.steps) : `${ctx.serviceRoot}${canonical}`;
 }
 
 /**

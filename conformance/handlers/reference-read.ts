@@ -1,6 +1,6 @@
 import type { HandlerContext } from './context.ts';
-import { urlOf } from './location.ts';
-import { matchPath, type Step } from './match.ts';
+import { entityUrl } from './location.ts';
+import type { Step } from './match.ts';
 import { parseQueryOptions, type QueryOptions } from './query-options.ts';
 import { checkAncestors } from './entities.ts';
 import { json, noContent, odataError } from './responses.ts';
@@ -40,7 +40,7 @@ export function readReferences(ctx: HandlerContext, steps: readonly Step[], opti
       if (selected.nextTop !== undefined) next.searchParams.set('$top', String(selected.nextTop));
       body['@odata.nextLink'] = next.href;
     }
-    body['value'] = selected.value.map((path) => ({ '@odata.id': canonicalUrl(ctx, path) }));
+    body['value'] = selected.value.map((path) => ({ '@odata.id': entityUrl(ctx, path) }));
     return json(body);
   }
   const stored = ctx.store.get(reference.path);
@@ -49,12 +49,5 @@ export function readReferences(ctx: HandlerContext, steps: readonly Step[], opti
     // A single-valued navigation without an entity: no reference (section 11.2.8, like 11.2.6's 204).
     return ctx.profile === 'odata' ? noContent() : odataError(404, 'ResourceNotFound', `No link at '${reference.path}'`);
   }
-  return json({ '@odata.context': `${ctx.serviceRoot}/$metadata#$ref`, '@odata.id': canonicalUrl(ctx, reference.path) });
-}
-
-/** The URL of the entity a store path (or the link at it) stands for, as the service writes URLs. */
-function canonicalUrl(ctx: HandlerContext, path: string): string {
-  const canonical = ctx.store.linked(path) ?? path;
-  const match = matchPath(ctx.routes, canonical);
-  return match.ok && !match.count ? urlOf(ctx, match.steps) : `${ctx.serviceRoot}${canonical}`;
+  return json({ '@odata.context': `${ctx.serviceRoot}/$metadata#$ref`, '@odata.id': entityUrl(ctx, reference.path) });
 }
