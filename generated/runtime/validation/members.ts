@@ -52,11 +52,12 @@ export function membersOf(compiler: Compiler, type: ResolvedStructured, mode: Va
 /** Checks the members of `record`, an object of exactly this type (a plain call: no closure per type). */
 export function checkMembers(of: Members, record: Record<string, unknown>, walk: Walk): void {
   const members = (of.compiled ??= compileMembers(of.compiler, of.type, of.mode));
-  if (isPlain(record, walk)) {
-    if (walk.careful) carefulMembers(of.type, members, record, walk);
-    else ownMembers(of, members, record, walk);
+  if (isPlain(record, walk) && !walk.careful) {
+    ownMembers(of, members, record, walk);
     return;
   }
+  // Other objects, and every object of a careful walk (a value threw when read, see engine.ts):
+  // the path is set before each value is read, so a throwing getter is reported at its key.
   const type = of.type;
   const keys = Object.keys(record);
   for (let index = 0; index < keys.length; index++) {
@@ -188,27 +189,6 @@ function ownMembers(of: Members, members: MemberTable, record: Record<string, un
   }
 }
 
-/**
- * The same walk for a careful walk (a value threw when read, see engine.ts): the path is set
- * before each value is read, so a throwing getter is reported at its key.
- */
-function carefulMembers(type: ResolvedStructured, members: MemberTable, record: Record<string, unknown>, walk: Walk): void {
-  for (const key in record) {
-    walk.path[walk.size++] = key;
-    if (walk.full && halt(walk)) {
-      walk.size--;
-      return;
-    }
-    const member = members[key];
-    const item = record[key];
-    if (member !== undefined && member.nested !== undefined && item !== null) member.nested(item, walk);
-    else if (member === undefined || member.quick === undefined || !accepts(member.quick, item, walk)) visit(type, member, key, item, walk);
-    walk.size--;
-    if (walk.stopped) return;
-  }
-}
-
-/** The full check of one member (or annotation, or unknown name), at the walk's path. */
 function visit(type: ResolvedStructured, member: Member | undefined, key: string, item: unknown, walk: Walk): void {
   if (member !== undefined) {
     const restriction = member.restriction;
