@@ -6,18 +6,7 @@ import { UserInputError } from '../diagnostics/user-error.ts';
 import { buildModel } from '../model/build/build-model.ts';
 import { EXAMPLE_CSDL, PROJECT_ROOT } from '../testing/corpus.ts';
 import { CSDL_OTHER, refusal } from './__fixtures__/models.ts';
-
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './__fixtures__/seeded-random.ts';
 
 const SIGNIFICANT = ['<', '>', '&', '"', "'", '/', '=', '?', '!', '-', '[', ']', ':', ' ', '\n', '\u0000', '\uFFFF', '&#0;', '<!--', ']]>', '<?', '<![CDATA[', 'xmlns:edmx="urn:x"', 'xmlns=""', '{', '}'];
 

@@ -4,22 +4,11 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { corpusAvailable, EXAMPLE_CSDL, GRAPH_CSDL } from '../testing/corpus.ts';
 import { CSDL_OTHER } from './__fixtures__/models.ts';
+import { seededRandom as random } from './__fixtures__/seeded-random.ts';
 import { isPlainWellFormed } from './well-formed.ts';
 
 const OTHER = existsSync(CSDL_OTHER) ? readdirSync(CSDL_OTHER).filter((name) => name.endsWith('.xml')).map((name) => join(CSDL_OTHER, name)) : [];
 const REAL = [EXAMPLE_CSDL, ...OTHER, ...(corpusAvailable ? [GRAPH_CSDL] : [])];
-
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MARKUP = ['<', '>', '&', '"', "'", '/', '=', ' ', '\n', '<!--', '-->', ']]>', '<![CDATA[', '<?', '?>', '&amp;', '&#0;', '&#x;', '&x;', 'a="1"', '</a>', '<a>', '<a/>', ':', '\u00e9'];
 
