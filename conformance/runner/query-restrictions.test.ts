@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../generator/model/types.ts';
 import { buildRoutes, walkRoutes, type RouteNode } from '../handlers/routes.ts';
-import { exampleModel, PARTNERS, PARTNERS_TYPE } from './scripts/query-test-target.ts';
+import { annotatePartners, exampleModel, PARTNERS } from './scripts/query-test-target.ts';
 import { withPathSegments } from './path-segments.ts';
 import { queryRestrictions, restricts } from './query-restrictions.ts';
 
 describe('the Capabilities restrictions of a collection, for the query checks', () => {
   const model = exampleModel();
-  const annotate = (term: string, value: Annotation['value']) => {
-    const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
-    type.annotations.push({ term: `Org.OData.Capabilities.V1.${term}`, value, source: type.annotations[0]!.source });
-  };
+  const annotate = (term: string, value: Annotation['value']) => annotatePartners(term, value, model);
   annotate('FilterRestrictions', { Filterable: true, NonFilterableProperties: [{ $PropertyPath: 'isServiceProvider' }], RequiredProperties: [] });
   annotate('SortRestrictions', { AscendingOnlyProperties: [{ $PropertyPath: 'tenantId' }] });
   annotate('CountRestrictions', { Countable: false });

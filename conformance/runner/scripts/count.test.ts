@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../generator/model/types.ts';
-import { exampleModel, outcome, PARTNERS_TYPE, runPartners, without } from './query-test-target.ts';
+import { annotatePartners, outcome, runPartners, without } from './query-test-target.ts';
 
 describe('query/count', () => {
   it.each(['graph', 'odata'] as const)('passes the reference handlers (%s profile): $count=true and /$count, both with the composite $filter', async (profile) => {
@@ -21,17 +20,13 @@ describe('query/count', () => {
   });
 
   it('skips, with the reason, where CountRestrictions says the collection cannot be counted', async () => {
-    const model = exampleModel();
-    const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
-    type.annotations.push({ term: 'Org.OData.Capabilities.V1.CountRestrictions', value: { Countable: false }, source: type.annotations[0]!.source });
+    const model = annotatePartners('CountRestrictions', { Countable: false });
     expect(outcome(await runPartners({ model }), 'query/count')).toEqual({ status: 'skip', message: 'the model says the collection cannot be counted (CountRestrictions/Countable is false)' });
   });
 
   it('sends the custom headers ReadRestrictions declares (Graph: ConsistencyLevel: eventual, which the graph profile requires for $count)', async () => {
-    const model = exampleModel();
-    const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
     const header = { Name: 'ConsistencyLevel', Required: false, ExampleValues: [{ Value: 'eventual' }] };
-    type.annotations.push({ term: 'Org.OData.Capabilities.V1.ReadRestrictions', value: { CustomHeaders: [header] }, source: type.annotations[0]!.source });
+    const model = annotatePartners('ReadRestrictions', { CustomHeaders: [header] });
     const seen: (string | null)[] = [];
     const report = await runPartners({ model, defect: (url, request) => void (url.pathname.endsWith('/$count') && seen.push(request.headers.get('ConsistencyLevel'))) });
     expect(outcome(report, 'query/count')).toEqual({ status: 'pass', message: '' });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../generator/model/types.ts';
-import { exampleModel, outcome, PARTNERS_TYPE, runPartners, without } from './query-test-target.ts';
+import { annotatePartners, outcome, runPartners, without } from './query-test-target.ts';
 
 describe('query/filter', () => {
   it.each(['graph', 'odata'] as const)('passes the reference handlers (%s profile), with an eq and a composite filter over the run\'s members', async (profile) => {
@@ -34,17 +33,13 @@ describe('query/filter', () => {
   });
 
   it('skips, with the reason, where FilterRestrictions says the collection cannot be filtered', async () => {
-    const model = exampleModel();
-    const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
-    type.annotations.push({ term: 'Org.OData.Capabilities.V1.FilterRestrictions', value: { Filterable: false }, source: type.annotations[0]!.source });
+    const model = annotatePartners('FilterRestrictions', { Filterable: false });
     const report = await runPartners({ model });
     expect(outcome(report, 'query/filter')).toEqual({ status: 'skip', message: 'the model says the collection does not support $filter (FilterRestrictions/Filterable is false)' });
   });
 
   it('skips where the key and every string are non-filterable: nothing picks the run\'s members out', async () => {
-    const model = exampleModel();
-    const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
-    type.annotations.push({ term: 'Org.OData.Capabilities.V1.FilterRestrictions', value: { NonFilterableProperties: [{ $PropertyPath: 'tenantId' }] }, source: type.annotations[0]!.source });
+    const model = annotatePartners('FilterRestrictions', { NonFilterableProperties: [{ $PropertyPath: 'tenantId' }] });
     const report = await runPartners({ model });
     expect(outcome(report, 'query/filter')).toEqual({ status: 'skip', message: 'neither the key nor a string property the suite can set is filterable (FilterRestrictions/NonFilterableProperties)' });
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../generator/model/types.ts';
 import { comparableStrings, expectedOrder } from './orderby.ts';
-import { exampleModel, outcome, PARTNERS_TYPE, runPartners, without } from './query-test-target.ts';
+import { annotatePartners, outcome, runPartners, without } from './query-test-target.ts';
 
 describe('query/orderby', () => {
   it('orders on a tie key first, the total key second, each way', () => {
@@ -49,18 +48,14 @@ describe('query/orderby', () => {
   });
 
   it('skips, with the reason, where SortRestrictions says the collection cannot be sorted', async () => {
-    const model = exampleModel();
-    const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
-    type.annotations.push({ term: 'Org.OData.Capabilities.V1.SortRestrictions', value: { Sortable: false }, source: type.annotations[0]!.source });
+    const model = annotatePartners('SortRestrictions', { Sortable: false });
     const report = await runPartners({ model });
     expect(outcome(report, 'query/orderby')).toEqual({ status: 'skip', message: 'the model says the collection does not support $orderby (SortRestrictions/Sortable is false)' });
   });
 
   it('skips where nothing sorts both ways with an agreed order (the booleans ascending only, the key non-sortable)', async () => {
-    const model = exampleModel();
-    const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
     const value = { NonSortableProperties: [{ $PropertyPath: 'tenantId' }], AscendingOnlyProperties: [{ $PropertyPath: 'isInMultiTenantOrganization' }, { $PropertyPath: 'isServiceProvider' }] };
-    type.annotations.push({ term: 'Org.OData.Capabilities.V1.SortRestrictions', value, source: type.annotations[0]!.source });
+    const model = annotatePartners('SortRestrictions', value);
     const report = await runPartners({ model });
     expect(outcome(report, 'query/orderby').status).toBe('skip');
     expect(outcome(report, 'query/orderby').message).toMatch(/^no property the suite can set, nor the key, sorts both ways/);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../generator/model/types.ts';
-import { exampleModel, outcome, PARTNERS_TYPE, runPartners } from './query-test-target.ts';
+import { annotatePartners, outcome, runPartners } from './query-test-target.ts';
 
 describe('query/top-skip and @odata.nextLink', () => {
   it('follows the nextLink chain of $top=1 over the run\'s members (graph: $top is the page size)', async () => {
@@ -40,9 +39,7 @@ describe('query/top-skip and @odata.nextLink', () => {
   });
 
   it('skips, with the reason, where TopSupported is false', async () => {
-    const model = exampleModel();
-    const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
-    type.annotations.push({ term: 'Org.OData.Capabilities.V1.TopSupported', value: false, source: type.annotations[0]!.source });
+    const model = annotatePartners('TopSupported', false);
     expect(outcome(await runPartners({ model }), 'query/top-skip')).toEqual({ status: 'skip', message: 'the model says the collection does not support $top (TopSupported is false)' });
   });
 });

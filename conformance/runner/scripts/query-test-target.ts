@@ -1,6 +1,6 @@
 import { getResponse, http, type RequestHandler } from 'msw';
 import { loadModel } from '../../../generator/load-model.ts';
-import type { Model } from '../../../generator/model/types.ts';
+import type { Annotation, Model } from '../../../generator/model/types.ts';
 import { EXAMPLE_CSDL, EXAMPLE_DOCS } from '../../../generator/testing/corpus.ts';
 import { createHandlers } from '../../handlers/create-handlers.ts';
 import { createStore } from '../../handlers/store.ts';
@@ -21,6 +21,13 @@ export type Defect = (url: URL, request: Request) => URL | Response | undefined;
 
 export function exampleModel(): Model {
   return loadModel({ csdl: [EXAMPLE_CSDL], docs: [EXAMPLE_DOCS] }).model;
+}
+
+/** Puts a Capabilities term (`FilterRestrictions`, `TopSupported`...) on the partners type of `model` (a fresh example model by default), as Graph annotates types. */
+export function annotatePartners(term: string, value: Annotation['value'], model: Model = exampleModel()): Model {
+  const type = model.types[PARTNERS_TYPE] as { annotations: Annotation[] };
+  type.annotations.push({ term: `Org.OData.Capabilities.V1.${term}`, value, source: type.annotations[0]!.source });
+  return model;
 }
 
 export interface QueryRun {
