@@ -1,10 +1,10 @@
-import type { AnnotationValue, Model } from '../../generator/model/types.ts';
+import type { Model } from '../../generator/model/types.ts';
 import type { FilterNode } from './filter/ast.ts';
 import type { HandlerContext } from './context.ts';
 import type { QueryOptions } from './query-options.ts';
 import { odataError } from './responses.ts';
 import type { RouteNode } from './routes.ts';
-import { termsFor } from './query-capabilities.ts';
+import { record, termsFor } from './query-capabilities.ts';
 
 /**
  * Graph's advanced queries on directory objects (https://learn.microsoft.com/graph/aad-advanced-queries):
@@ -69,8 +69,4 @@ function advancedOperator(node: FilterNode): string | undefined {
     default:
       return undefined;
   }
-}
-
-function record(value: AnnotationValue | undefined): Record<string, AnnotationValue> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 }

@@ -1,8 +1,8 @@
-import type { AnnotationValue, Model } from '../../generator/model/types.ts';
+import type { Model } from '../../generator/model/types.ts';
 import type { ExpandItem, QueryOptions } from './query-options.ts';
 import { odataError } from './responses.ts';
 import type { RouteNode } from './routes.ts';
-import { termsFor } from './query-capabilities.ts';
+import { pathList, record, termsFor } from './query-capabilities.ts';
 
 /**
  * Capabilities.ExpandRestrictions (Org.OData.Capabilities.V1) on what a GET addresses: with
@@ -36,18 +36,5 @@ export function expandedPaths(items: readonly ExpandItem[], prefix = '', level =
   return items.flatMap((item) => {
     const path = `${prefix}${item.name}`;
     return [{ path, level }, ...expandedPaths(item.options.expand ?? [], `${path}/`, level + 1)];
-  });
-}
-
-function record(value: AnnotationValue | undefined): Record<string, AnnotationValue> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-}
-
-function pathList(value: AnnotationValue | undefined): string[] {
-  return (Array.isArray(value) ? value : []).flatMap((item) => {
-    if (typeof item === 'string') return [item];
-    const held = record(item);
-    const path = held?.['$NavigationPropertyPath'] ?? held?.['$PropertyPath'] ?? held?.['$Path'];
-    return typeof path === 'string' ? [path] : [];
   });
 }

@@ -199,7 +199,8 @@ function covers(rule: string, path: string): boolean {
   return path === rule || path.startsWith(`${rule}/`);
 }
 
-function record(value: AnnotationValue | undefined): Record<string, AnnotationValue> | undefined {
+/** An annotation value as a record (a Capabilities term is one), or undefined. */
+export function record(value: AnnotationValue | undefined): Record<string, AnnotationValue> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
 }
 
@@ -214,7 +215,8 @@ function pathText(value: AnnotationValue | undefined): string | undefined {
   return typeof path === 'string' ? path : undefined;
 }
 
-function pathList(value: AnnotationValue | undefined): string[] {
+/** A collection of property paths (`$PropertyPath`, `$NavigationPropertyPath`, `$Path` or plain strings) as path texts. */
+export function pathList(value: AnnotationValue | undefined): string[] {
   return list(value).flatMap((item) => {
     const path = pathText(item);
     return path === undefined ? [] : [path];
