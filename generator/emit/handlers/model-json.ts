@@ -1,3 +1,4 @@
+import { escapeBeyondAscii } from '../../model/ascii-json.ts';
 import { packJson } from '../../model/packed-json.ts';
 import type { Model } from '../../model/types.ts';
 
@@ -31,19 +32,16 @@ export function packedPortableModelJson(model: Model): string {
   });
 }
 
-const BEYOND_ASCII = /[^\u0000-\u007f]/;
-
 /**
- * JSON text with every character beyond ASCII escaped (`\u00e9`; only strings hold any), made
- * a one-byte string: the same value, at one byte per character. The model's strings are cut
- * from the input text, which is two bytes per character when it holds any character beyond
- * Latin-1, and JSON.stringify then writes two-byte text even where all is ASCII: for Graph,
- * 14 MB instead of 7 MB in every copy of the text on the way to the file.
+ * JSON text escaped to ASCII (model/ascii-json.ts) and made a one-byte string: the same value,
+ * at one byte per character. The model's strings are cut from the input text, which is two
+ * bytes per character when it holds any character beyond Latin-1, and JSON.stringify then
+ * writes two-byte text even where all is ASCII: for Graph, 14 MB instead of 7 MB in every copy
+ * of the text on the way to the file.
  */
 function asciiJson(json: string): string {
-  const escaped = BEYOND_ASCII.test(json) ? json.replace(/[^\u0000-\u007f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
   // Through latin1, a string with only ASCII in it comes back one byte per character.
-  return Buffer.from(escaped, 'latin1').toString('latin1');
+  return Buffer.from(escapeBeyondAscii(json), 'latin1').toString('latin1');
 }
 
 /**
