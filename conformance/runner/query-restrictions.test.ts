@@ -3,7 +3,7 @@ import type { Annotation } from '../../generator/model/types.ts';
 import { buildRoutes, walkRoutes, type RouteNode } from '../handlers/routes.ts';
 import { annotatePartners, exampleModel, PARTNERS } from './scripts/query-test-target.ts';
 import { withPathSegments } from './path-segments.ts';
-import { queryRestrictions, restricts } from './query-restrictions.ts';
+import { notImplementedSkip, queryRestrictions, restricts } from './query-restrictions.ts';
 
 describe('the Capabilities restrictions of a collection, for the query checks', () => {
   const model = exampleModel();
@@ -34,5 +34,11 @@ describe('the Capabilities restrictions of a collection, for the query checks', 
     expect(restricts(['address'], 'address/city')).toBe(true);
     expect(restricts(['address/city'], 'address')).toBe(true);
     expect(restricts(['address'], 'addressLine')).toBe(false);
+  });
+
+  it('skips a 501 only where the model does not say the option is supported', () => {
+    expect(notImplementedSkip(501, undefined, '$count', 'CountRestrictions/Countable', 'Protocol')).toBe('the service answers 501 Not Implemented to $count, and its model does not say it supports $count (no CountRestrictions/Countable): Protocol');
+    expect(notImplementedSkip(501, true, '$count', 'CountRestrictions/Countable', 'Protocol')).toBeUndefined();
+    expect(notImplementedSkip(200, undefined, '$count', 'CountRestrictions/Countable', 'Protocol')).toBeUndefined();
   });
 });

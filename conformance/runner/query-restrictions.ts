@@ -63,6 +63,16 @@ export function restricts(rules: readonly string[], name: string): boolean {
   return rules.some((rule) => name === rule || name.startsWith(`${rule}/`) || rule.startsWith(`${name}/`));
 }
 
+/**
+ * Why a 501 Not Implemented to `option` is a skip rather than a failure: the model does not say
+ * the collection supports it (`declared`, the restriction's flag), and a service answers 501 to
+ * functionality it does not implement (OData Protocol 4.01 §9.3.1). Undefined otherwise.
+ */
+export function notImplementedSkip(status: number, declared: boolean | undefined, option: string, term: string, clause: string): string | undefined {
+  if (status !== 501 || declared === true) return undefined;
+  return `the service answers 501 Not Implemented to ${option}, and its model does not say it supports ${option} (no ${term}): ${clause}`;
+}
+
 type Flag = 'filterable' | 'sortable' | 'topSupported' | 'skipSupported' | 'countable' | 'expandable';
 
 function assign(restrictions: QueryRestrictions, name: Flag, value: AnnotationValue | undefined): void {

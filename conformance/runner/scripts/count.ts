@@ -3,6 +3,7 @@ import { encodeUrlText } from '../../../generator/runtime/client/literals.ts';
 import { render } from '../../checks/compare.ts';
 import { answer } from '../../checks/probe.ts';
 import type { Exchange } from '../exchange.ts';
+import { notImplementedSkip } from '../query-restrictions.ts';
 import type { Session } from '../session.ts';
 import { filterQueries } from './filter.ts';
 import type { QueryFixture } from './query-members.ts';
@@ -34,9 +35,8 @@ export async function checkCount(session: Session, fixture: QueryFixture, list: 
   const body = inline.json as { value?: unknown[]; '@odata.count'?: unknown } | undefined;
   const count = typeof body?.['@odata.count'] === 'string' ? Number(body['@odata.count']) : body?.['@odata.count'];
   const listed = Array.isArray(body?.value) ? body.value.length : 0;
-  if (inline.status === 501 && fixture.restrictions.countable !== true) {
-    return session.skip('query/count', list.id, `the service answers 501 Not Implemented to $count, and its model does not say it supports $count (no CountRestrictions/Countable): ${COUNT_CLAUSE}`);
-  }
+  const skip = notImplementedSkip(inline.status, fixture.restrictions.countable, '$count', 'CountRestrictions/Countable', COUNT_CLAUSE);
+  if (skip !== undefined) return session.skip('query/count', list.id, skip);
   if (inline.status !== 200) return fail(`GET with $count=true answered ${answer(inline)}`);
   if (typeof count !== 'number' || !Number.isInteger(count)) return fail(`@odata.count is ${render(body?.['@odata.count'])}; expected the number of members`);
   if (exact !== undefined ? count !== exact : count < Math.max(least, listed)) return fail(`@odata.count is ${count}; expected ${exact ?? `at least ${Math.max(least, listed)}`}`);

@@ -1,7 +1,7 @@
 import type { Operation } from '../../../generator/model/types.ts';
 import { encodeUrlText } from '../../../generator/runtime/client/literals.ts';
 import type { Exchange } from '../exchange.ts';
-import { restricts } from '../query-restrictions.ts';
+import { notImplementedSkip, restricts } from '../query-restrictions.ts';
 import type { Session } from '../session.ts';
 import { readPages } from './next-link.ts';
 import { comparison, describeMember, keyPredicate, memberIndex, primitiveOf, type QueryFixture } from './query-members.ts';
@@ -96,10 +96,8 @@ interface FilterOutcome {
 async function runFilter(session: Session, fixture: QueryFixture, list: Operation, collectionPath: string, query: FilterQuery): Promise<FilterOutcome> {
   const pages = await readPages(session, list.id, `${collectionPath}?$filter=${encodeUrlText(query.expression)}`, { headers: fixture.restrictions.headers });
   const { exchanges } = pages;
-  const first = exchanges[0]!;
-  if (first.status === 501 && fixture.restrictions.filterable !== true) {
-    return { exchanges, skip: `the service answers 501 Not Implemented to $filter, and its model does not say it supports $filter (no FilterRestrictions/Filterable): ${FILTER_CLAUSE}` };
-  }
+  const skip = notImplementedSkip(exchanges[0]!.status, fixture.restrictions.filterable, '$filter', 'FilterRestrictions/Filterable', FILTER_CLAUSE);
+  if (skip !== undefined) return { exchanges, skip };
   if (pages.problem !== undefined) return { exchanges, failure: `$filter=${query.expression}: ${pages.problem}` };
   const verdict = judgeSet(fixture, pages.members, query.expected, pages.complete);
   return verdict === undefined ? { exchanges } : { exchanges, failure: `$filter=${query.expression} ${verdict}` };

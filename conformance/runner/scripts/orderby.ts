@@ -1,7 +1,7 @@
 import type { Operation, StructuralProperty } from '../../../generator/model/types.ts';
 import { encodeUrlText } from '../../../generator/runtime/client/literals.ts';
 import type { Exchange } from '../exchange.ts';
-import { restricts } from '../query-restrictions.ts';
+import { notImplementedSkip, restricts } from '../query-restrictions.ts';
 import type { Session } from '../session.ts';
 import { runMembersFilter } from './filter.ts';
 import { readPages } from './next-link.ts';
@@ -77,10 +77,8 @@ export async function checkOrderby(session: Session, fixture: QueryFixture, list
     const query = `$orderby=${encodeUrlText(orderby)}${filter ? `&$filter=${encodeUrlText(filter)}` : ''}`;
     const pages = await readPages(session, list.id, `${collectionPath}?${query}`, { headers: fixture.restrictions.headers });
     sent.push(...pages.exchanges);
-    const first = pages.exchanges[0]!;
-    if (first.status === 501 && fixture.restrictions.sortable !== true) {
-      return session.skip('query/orderby', list.id, `the service answers 501 Not Implemented to $orderby, and its model does not say it supports $orderby (no SortRestrictions/Sortable): ${ORDERBY_CLAUSE}`);
-    }
+    const skip = notImplementedSkip(pages.exchanges[0]!.status, fixture.restrictions.sortable, '$orderby', 'SortRestrictions/Sortable', ORDERBY_CLAUSE);
+    if (skip !== undefined) return session.skip('query/orderby', list.id, skip);
     if (pages.problem !== undefined) return session.fail('query/orderby', list.id, `$orderby=${orderby}: ${pages.problem} (${ORDERBY_CLAUSE})`, [...fixture.created, ...sent]);
     const order = pages.members.map((entity) => memberIndex(entity, fixture)).filter((index) => index >= 0);
     const expected = expectedOrder(keys, descending);
