@@ -7,7 +7,7 @@ import type { Session } from '../session.ts';
 import type { ResourceState } from './resource.ts';
 import { judgeSet, runMembersFilter } from './filter.ts';
 import { nextLinkOf, PAGE_BUDGET, readPages, valueOf } from './next-link.ts';
-import type { QueryFixture } from './query-members.ts';
+import { isMember, type QueryFixture } from './query-members.ts';
 
 /**
  * `query/top-skip`: `$top=1` and `$top=1&$skip=1` give one member each, different ones (OData
@@ -81,7 +81,7 @@ function judgeChain(fixture: QueryFixture, members: readonly Record<string, unkn
     seen.add(key);
   }
   if (!complete) return undefined;
-  const missing = fixture.members.findIndex((member) => !members.some((entity) => fixture.keyNames.every((name) => String(entity[name]) === String(member.keys[name]))));
+  const missing = fixture.members.findIndex((member) => !members.some((entity) => isMember(entity, member, fixture.keyNames)));
   return missing >= 0 ? `ended without M${missing + 1} (${JSON.stringify(fixture.members[missing]!.keys)}), which the collection holds` : undefined;
 }
 
