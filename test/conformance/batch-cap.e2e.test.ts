@@ -1,5 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getResponse, type HttpHandler } from 'msw';
@@ -7,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../conformance/handlers/create-handlers.ts';
 import { emitAll, writeOutput, type TempOutput } from '../../generator/emit/request-builders/__fixtures__/output.ts';
 import { CLIENT_FILE } from '../../generator/emit/request-builders/emit-client.ts';
-import { loadModel } from '../../generator/load-model.ts';
-import { CAP_SKIP_REASON, capInstalled, startCap, type CapServer } from './cap-server.ts';
+import { CAP_SKIP_REASON, capInstalled, capModel, startCap, type CapServer } from './cap-server.ts';
 
 /**
  * The generated client's `$batch` (JSON format, OData JSON Format 4.01 §19) against a real
@@ -25,9 +22,7 @@ describe.skipIf(!capInstalled)(`$batch through the generated client: SAP CAP 9 a
 
   beforeAll(async () => {
     cap = await startCap();
-    const file = join(mkdtempSync(join(tmpdir(), 'odatakit-cap-batch-')), 'metadata.xml');
-    writeFileSync(file, await (await fetch(`${cap.serviceRoot}/$metadata`)).text());
-    const { model } = loadModel({ csdl: [file] });
+    const model = await capModel(cap);
     handlers = createHandlers(model, { profile: 'odata', serviceRoot: MOCK_ROOT });
     output = writeOutput(emitAll(model));
     const generated = (await import(pathToFileURL(join(output.dir, CLIENT_FILE)).href)) as { createClient(options: object): unknown };

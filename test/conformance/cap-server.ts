@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadModel } from '../../generator/load-model.ts';
+import type { Model } from '../../generator/model/types.ts';
 
 /**
  * The SAP CAP bookshop of test/servers/cap (a real OData V4 server: @sap/cds 9 with an
@@ -16,6 +20,13 @@ export interface CapServer {
   /** The service root, e.g. http://127.0.0.1:41234/odata/v4/catalog */
   serviceRoot: string;
   stop(): Promise<void>;
+}
+
+/** The model of the running server's own $metadata (fetched over HTTP, read from a scratch file), for reference handlers beside it. */
+export async function capModel(cap: CapServer): Promise<Model> {
+  const file = join(mkdtempSync(join(tmpdir(), 'odatakit-cap-model-')), 'metadata.xml');
+  writeFileSync(file, await (await fetch(`${cap.serviceRoot}/$metadata`)).text());
+  return loadModel({ csdl: [file] }).model;
 }
 
 export async function startCap(): Promise<CapServer> {

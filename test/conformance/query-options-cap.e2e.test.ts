@@ -1,11 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getResponse, type HttpHandler } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../conformance/handlers/create-handlers.ts';
-import { loadModel } from '../../generator/load-model.ts';
-import { CAP_SKIP_REASON, capInstalled, startCap, type CapServer } from './cap-server.ts';
+import { CAP_SKIP_REASON, capInstalled, capModel, startCap, type CapServer } from './cap-server.ts';
 
 /**
  * `$filter` and `$orderby` of the reference handlers beside a real OData V4 server (SAP CAP 9,
@@ -100,9 +96,7 @@ describe.skipIf(!capInstalled)(`$filter and $orderby: the reference handlers bes
 
   beforeAll(async () => {
     cap = await startCap();
-    const file = join(mkdtempSync(join(tmpdir(), 'odatakit-cap-query-')), 'metadata.xml');
-    writeFileSync(file, await (await fetch(`${cap.serviceRoot}/$metadata`)).text());
-    handlers = createHandlers(loadModel({ csdl: [file] }).model, { profile: 'odata', serviceRoot: MOCK_ROOT });
+    handlers = createHandlers(await capModel(cap), { profile: 'odata', serviceRoot: MOCK_ROOT });
     for (const [set, rows] of [['Authors', AUTHORS], ['Books', BOOKS]] as const) {
       for (const row of rows) {
         const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(row) };

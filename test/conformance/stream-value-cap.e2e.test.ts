@@ -1,11 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getResponse, type HttpHandler } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../conformance/handlers/create-handlers.ts';
-import { loadModel } from '../../generator/load-model.ts';
-import { CAP_SKIP_REASON, capInstalled, startCap, type CapServer } from './cap-server.ts';
+import { CAP_SKIP_REASON, capInstalled, capModel, startCap, type CapServer } from './cap-server.ts';
 
 /**
  * Single properties and their raw values (OData Protocol 4.01 section 11.2.4.1) from the
@@ -24,9 +20,7 @@ describe.skipIf(!capInstalled)(`properties and $value: the reference handlers be
 
   beforeAll(async () => {
     cap = await startCap();
-    const file = join(mkdtempSync(join(tmpdir(), 'odatakit-cap-value-')), 'metadata.xml');
-    writeFileSync(file, await (await fetch(`${cap.serviceRoot}/$metadata`)).text());
-    handlers = createHandlers(loadModel({ csdl: [file] }).model, { profile: 'odata', serviceRoot: MOCK_ROOT });
+    handlers = createHandlers(await capModel(cap), { profile: 'odata', serviceRoot: MOCK_ROOT });
     for (const [set, row] of [['Authors', AUTHOR], ['Books', BOOK]] as const) {
       const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(row) };
       expect((await fetch(`${cap.serviceRoot}/${set}`, init)).status, `CAP POST /${set}`).toBe(201);
