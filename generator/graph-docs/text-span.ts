@@ -3,6 +3,7 @@
  * body) back to the file's line and column, so diagnostics point at the markdown itself.
  */
 import type { SourcePosition } from '../model/types.ts';
+import { lineStartOffsets } from './markdown-columns.ts';
 import type { TextSpan } from './types.ts';
 
 let lastText: string | undefined;
@@ -14,15 +15,7 @@ let lastStarts: readonly number[] = [0];
  */
 export function lineStarts(text: string): readonly number[] {
   if (text === lastText) return lastStarts;
-  const starts = [0];
-  if (!text.includes('\r')) {
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  } else {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) starts.push(i + 1);
-    }
-  }
+  const starts = lineStartOffsets(text);
   lastText = text;
   lastStarts = starts;
   return starts;
