@@ -1,4 +1,4 @@
-import { send, type ClientOptions, type FetchLike, type ResponseLike, type RequestOptions } from './send.js';
+import { isJsonType, send, type ClientOptions, type FetchLike, type ResponseLike, type RequestOptions } from './send.js';
 
 /**
  * `$batch` in the JSON format (OData JSON Format 4.01 section 19; OData Protocol 4.01 section
@@ -180,7 +180,7 @@ function responseOf(answer: Answer): ResponseLike {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(answer.headers ?? {})) headers[name.toLowerCase()] = value;
   const type = headers['content-type'];
-  const json = type === undefined || /^application\/(.+\+)?json\b/i.test(type);
+  const json = isJsonType(type);
   const { body } = answer;
   const text = body === undefined ? '' : typeof body === 'string' && !json ? body : JSON.stringify(body);
   const status = Number(answer.status);
@@ -198,9 +198,9 @@ function responseOf(answer: Answer): ResponseLike {
  * as text. Bytes (a `$value` upload) would go base64url-encoded; the runtime leaves that out
  * to stay small, and refuses them.
  */
-export function bodyOf(body: string | ArrayBuffer | ArrayBufferView, type = 'application/json'): unknown {
+export function bodyOf(body: string | ArrayBuffer | ArrayBufferView, type?: string): unknown {
   if (typeof body !== 'string') throw new TypeError('binary bodies cannot go in a batch');
-  return /^application\/(.+\+)?json\b/i.test(type) ? JSON.parse(body) : body;
+  return isJsonType(type) ? JSON.parse(body) : body;
 }
 
 function utf8(text: string): Uint8Array {

@@ -143,8 +143,12 @@ async function readRaw(response: ResponseLike, kind: 'text' | 'bytes', method: s
 }
 
 function isJson(response: ResponseLike): boolean {
-  const type = response.headers.get('content-type');
-  return type === null || /^application\/(.+\+)?json\b/i.test(type.trim());
+  return isJsonType(response.headers.get('content-type'));
+}
+
+/** JSON or a `+json` media type; a body without a type is taken as JSON. */
+export function isJsonType(type: string | null | undefined): boolean {
+  return type == null || /^application\/(.+\+)?json\b/i.test(type.trim());
 }
 
 function parseJson(text: string): unknown {
