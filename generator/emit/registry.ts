@@ -5,9 +5,11 @@ import { requestBuildersEmitter } from './request-builders/index.ts';
 import { handlersEmitter } from './handlers/index.ts';
 
 /**
- * Every emitter, by name, in the order `generate` runs them. Each emitter owns the files it
- * returns; paths must not collide across emitters (the writer refuses duplicates).
- * Add yours with one line; keep `ts-types` first, the others import its `types.gen.ts`.
+ * Every emitter, by name, each after the emitters whose output its files import (`generate`
+ * runs them last first, for memory: see generate.ts; the output is sorted, so order never
+ * changes it). Each emitter owns the files it returns; paths must not collide across emitters
+ * (the writer refuses duplicates). Add yours with one line; keep `ts-types` first, the others
+ * import its `types.gen.ts`.
  */
 export const EMITTERS: readonly Emitter[] = [
   tsTypesEmitter,
