@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../generator/model/types.ts';
 import { buildRoutes, walkRoutes, type RouteNode } from '../handlers/routes.ts';
-import { annotatePartners, exampleModel, PARTNERS } from './scripts/query-test-target.ts';
+import { annotatePartners, exampleModel, PARTNERS } from './testing/query-target.ts';
 import { withPathSegments } from './path-segments.ts';
 import { notImplementedSkip, queryRestrictions, restricts } from './query-restrictions.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotatePartners, outcome, runPartners, without } from './query-test-target.ts';
+import { annotatePartners, outcome, runPartners, without } from '../testing/query-target.ts';
 
 describe('query/count', () => {
   it.each(['graph', 'odata'] as const)('passes the reference handlers (%s profile): $count=true and /$count, both with the composite $filter', async (profile) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotatePartners, outcome, runPartners, without } from './query-test-target.ts';
+import { annotatePartners, outcome, runPartners, without } from '../testing/query-target.ts';
 
 describe('query/filter', () => {
   it.each(['graph', 'odata'] as const)('passes the reference handlers (%s profile), with an eq and a composite filter over the run\'s members', async (profile) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparableStrings, expectedOrder } from './orderby.ts';
-import { annotatePartners, outcome, runPartners, without } from './query-test-target.ts';
+import { annotatePartners, outcome, runPartners, without } from '../testing/query-target.ts';
 
 describe('query/orderby', () => {
   it('orders on a tie key first, the total key second, each way', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotatePartners, outcome, runPartners } from './query-test-target.ts';
+import { annotatePartners, outcome, runPartners } from '../testing/query-target.ts';
 
 describe('query/top-skip and @odata.nextLink', () => {
   it('follows the nextLink chain of $top=1 over the run\'s members (graph: $top is the page size)', async () => {
