@@ -11,10 +11,15 @@ import type { Model } from '../../model/types.ts';
 export function portableModelJson(model: Model): string {
   const strip = commonFolderStripper(model.inputs);
   return JSON.stringify(model, (key, value: unknown) => {
-    if (key === 'file' && typeof value === 'string') return strip(value);
-    if ((key === 'inputs' || key === 'docPages') && Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? strip(item) : item));
+    if (isInputPath(key, false) && typeof value === 'string') return strip(value);
+    if (isInputPath(key, true) && Array.isArray(value)) return value.map((item) => (typeof item === 'string' ? strip(item) : item));
     return value;
   });
+}
+
+/** Where the model holds input file paths: `source.file`, and the items of `inputs` and `docPages`. */
+function isInputPath(key: string, inList: boolean): boolean {
+  return inList ? key === 'inputs' || key === 'docPages' : key === 'file';
 }
 
 /**
@@ -28,7 +33,7 @@ export function packedPortableModelJson(model: Model): string {
     // What the build shares between operations (model-cache/shared-parts.ts says how much).
     sharedUnder: ['segments', 'sources', 'target', 'response', 'requestBody'],
     writePart: asciiJson,
-    rewriteString: (text, key, inList) => ((inList ? key === 'inputs' || key === 'docPages' : key === 'file') ? strip(text) : text),
+    rewriteString: (text, key, inList) => (isInputPath(key, inList) ? strip(text) : text),
   });
 }
 
