@@ -4,6 +4,7 @@ import { loadModel } from '../../generator/load-model.ts';
 import type { Profile } from '../profiles.ts';
 import { GRAPH_BATCH_LIMIT, parseBatch } from './batch.ts';
 import { createHandlers } from './create-handlers.ts';
+import { send as sendTo } from './__fixtures__/send.ts';
 import { createStore } from './store.ts';
 
 const { model } = loadModel({ csdl: [new URL('./filter/__fixtures__/people.xml', import.meta.url).pathname] });
@@ -12,15 +13,9 @@ const ROOT = 'https://people.test/svc';
 function service(profile: Profile = 'odata') {
   const store = createStore();
   const handlers = createHandlers(model, { profile, serviceRoot: ROOT, store, data: { '/People': [{ Id: 1, Name: 'Alice' }] } });
-  const call = async (method: string, path: string, body?: unknown, contentType = 'application/json') => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      init.headers = { 'Content-Type': contentType };
-    }
-    const response = (await getResponse(handlers, new Request(`${ROOT}${path}`, init)))!;
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as any) : undefined };
+  const call = async (method: string, path: string, body?: unknown, contentType?: string) => {
+    const { status, body: answer } = await sendTo(handlers, `${ROOT}${path}`, method, body, contentType);
+    return { status, body: answer };
   };
   const batch = (requests: unknown[]) => call('POST', '/$batch', { requests });
   return { call, batch, store };

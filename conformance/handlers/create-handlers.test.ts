@@ -1,10 +1,11 @@
-import { getResponse, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../../generator/load-model.ts';
 import { EXAMPLE_CSDL, EXAMPLE_DOCS } from '../../generator/testing/corpus.ts';
 import type { Profile } from '../profiles.ts';
 import { createHandlers } from './create-handlers.ts';
+import { send as sendTo, type Answer } from './__fixtures__/send.ts';
 import { createStore } from './store.ts';
 
 const { model } = loadModel({ csdl: [EXAMPLE_CSDL], docs: [EXAMPLE_DOCS] });
@@ -12,24 +13,9 @@ const ROOT = 'https://graph.microsoft.com/v1.0';
 const PARTNERS = '/policies/crossTenantAccessPolicy/partners';
 const SYNC = (tenant: string) => `${PARTNERS}/${tenant}/identitySynchronization`;
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
 function client(profile: Profile = 'graph', options: Parameters<typeof createHandlers>[1] = {}) {
   const handlers = createHandlers(model, { profile, ...options });
-  return async (method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<Answer> => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
-      init.headers = { 'Content-Type': contentType };
-    }
-    const response = (await getResponse(handlers, new Request(`${ROOT}${path}`, init)))!;
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-  };
+  return (method: string, path: string, body?: unknown, contentType?: string): Promise<Answer> => sendTo(handlers, `${ROOT}${path}`, method, body, contentType);
 }
 
 describe('reference handlers: the starting resource, graph profile', () => {

@@ -1,7 +1,7 @@
-import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../generator/model/build/__fixtures__/edmx.ts';
 import { createHandlers } from './create-handlers.ts';
+import { send as sendTo } from './__fixtures__/send.ts';
 
 /** Reading links: GET of a navigation's `$ref` (OData Protocol 4.01 section 11.2.8; JSON Format 4.01 section 14). */
 const { model } = build(`
@@ -24,12 +24,9 @@ const PEOPLE = ['a', 'b', 'c', 'd'].map((UserName, index) => ({ UserName, Age: 2
 
 function service(profile: 'odata' | 'graph' = 'odata') {
   const handlers = createHandlers(model, { profile, serviceRoot: ROOT, data: { '/People': PEOPLE }, pageSize: 2 });
-  return async (method: string, path: string, body?: unknown) => {
-    const init: RequestInit = { method };
-    if (body !== undefined) Object.assign(init, { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
-    const response = (await getResponse(handlers, new Request(`${ROOT}${path}`, init)))!;
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return async (method: string, path: string, body?: object) => {
+    const { status, body: answer } = await sendTo(handlers, `${ROOT}${path}`, method, body);
+    return { status, body: answer };
   };
 }
 

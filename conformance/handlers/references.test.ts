@@ -1,8 +1,8 @@
-import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../generator/model/build/__fixtures__/edmx.ts';
 import type { Model } from '../../generator/model/types.ts';
 import { createHandlers } from './create-handlers.ts';
+import { send as sendTo } from './__fixtures__/send.ts';
 
 /**
  * A TripPin-like service (OData 4.0, keys in parentheses): people with related friends (bound
@@ -37,15 +37,9 @@ const ROOT = 'https://trippin.test/service';
 
 function client(of: Model = model) {
   const handlers = createHandlers(of, { profile: 'odata', serviceRoot: ROOT });
-  return async (method: string, path: string, body?: unknown) => {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'Content-Type': 'application/json' };
-    }
-    const response = (await getResponse(handlers, new Request(`${ROOT}${path}`, init)))!;
-    const text = await response.text();
-    return { status: response.status, location: response.headers.get('Location'), body: text ? JSON.parse(text) : undefined };
+  return async (method: string, path: string, body?: object) => {
+    const { status, headers, body: answer } = await sendTo(handlers, `${ROOT}${path}`, method, body);
+    return { status, location: headers.get('Location'), body: answer };
   };
 }
 
