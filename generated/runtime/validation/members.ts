@@ -163,7 +163,11 @@ function namesType(record: Record<string, unknown>): boolean {
   return record['@odata.type'] !== undefined || record['@type'] !== undefined;
 }
 
-/** The members of a plain object (the typed path), by `for...in`. */
+/**
+ * The members of a plain object (the typed path), by `for...in`. Written out apart from
+ * untypedMembers rather than one loop with an `untyped` flag: that loop is the hot path, and
+ * without the flag test per key it measured 2-4% faster on 10,000 entities (commit c0fd680).
+ */
 function ownMembers(of: Members, members: MemberTable, record: Record<string, unknown>, walk: Walk): void {
   const type = of.type;
   for (const key in record) {
