@@ -21,6 +21,8 @@ export interface SharedParts {
 const LIST_FIELDS = ['segments', 'sources'] as const;
 /** Operation fields holding one object. */
 const OBJECT_FIELDS = ['target', 'response', 'requestBody'] as const;
+/** Every operation field the build shares between operations (model.gen.ts's packed form shares the same). */
+export const SHARED_OPERATION_FIELDS: readonly string[] = [...LIST_FIELDS, ...OBJECT_FIELDS];
 
 type Fields = Record<string, unknown>;
 

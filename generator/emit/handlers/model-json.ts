@@ -1,3 +1,4 @@
+import { SHARED_OPERATION_FIELDS } from '../../model-cache/shared-parts.ts';
 import { escapeBeyondAscii } from '../../model/ascii-json.ts';
 import { packJson } from '../../model/packed-json.ts';
 import type { Model } from '../../model/types.ts';
@@ -31,7 +32,7 @@ export function packedPortableModelJson(model: Model): string {
   const strip = commonFolderStripper(model.inputs);
   return packJson(model, {
     // What the build shares between operations (model-cache/shared-parts.ts says how much).
-    sharedUnder: ['segments', 'sources', 'target', 'response', 'requestBody'],
+    sharedUnder: SHARED_OPERATION_FIELDS,
     writePart: asciiJson,
     rewriteString: (text, key, inList) => (isInputPath(key, inList) ? strip(text) : text),
   });
