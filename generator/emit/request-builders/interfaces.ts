@@ -3,7 +3,7 @@ import type { CallableIndex } from './callables.ts';
 import { callableSignatures, memberKey, referenceMember, stepMember, verbMixins } from './members.ts';
 import { streamMembers } from './stream-members.ts';
 import type { PositionNode } from './tree.ts';
-import type { TypeTextContext } from './type-text.ts';
+import { RUNTIME_NAMESPACE as R, type TypeTextContext } from './type-text.ts';
 
 /**
  * The position tree as interfaces, shared wherever positions are equivalent: a position's
@@ -118,7 +118,7 @@ function nameShapes(root: PositionNode, nodeShapes: Map<PositionNode, { shape: S
   const resolve = (text: string): string => text.replace(/\u0000(\d+)\u0000/g, (_, id: string) => byId.get(Number(id))!.name!);
   return ordered.map((shape, index) => {
     // The service root also sends batches (`client.$batch`, runtime/client/batch.ts).
-    const heritage = [...(index === 0 ? ['R.Batching<Client>'] : []), ...shape.heritage.map(resolve)];
+    const heritage = [...(index === 0 ? [`${R}.Batching<${shape.name!}>`] : []), ...shape.heritage.map(resolve)];
     return {
       doc: index === 0 ? '/** The service root: entity sets, singletons and operation imports; `$batch` sends several requests in one. */\n' : '',
       name: shape.name!,
