@@ -27,26 +27,6 @@ export function checkQueryCapabilities(model: Model, steps: readonly Step[], opt
   return checkFilter(terms, options) ?? checkSort(terms, options) ?? checkSearch(terms, options) ?? checkPaging(terms, options) ?? checkCount(terms, options, count);
 }
 
-/**
- * Whether the collection at `node` supports a system query option at all, per its
- * Capabilities annotations (absent terms: supported). For planners of conformance checks.
- */
-export function supportsQueryOption(model: Model, node: RouteNode, option: '$filter' | '$orderby' | '$top' | '$skip' | '$count'): boolean {
-  const terms = termsFor(model, node);
-  switch (option) {
-    case '$filter':
-      return record(terms['FilterRestrictions'])?.['Filterable'] !== false;
-    case '$orderby':
-      return record(terms['SortRestrictions'])?.['Sortable'] !== false;
-    case '$top':
-      return terms['TopSupported'] !== false;
-    case '$skip':
-      return terms['SkipSupported'] !== false;
-    case '$count':
-      return record(terms['CountRestrictions'])?.['Countable'] !== false;
-  }
-}
-
 function checkFilter(terms: Terms, options: QueryOptions): QueryError | undefined {
   const restrictions = record(terms['FilterRestrictions']);
   if (!restrictions) return undefined;

@@ -1,5 +1,5 @@
 import type { AnnotationValue, Model } from '../../generator/model/types.ts';
-import { termsFor } from '../handlers/query-capabilities.ts';
+import { pathList, record, termsFor } from '../handlers/query-capabilities.ts';
 import type { RouteNode } from '../handlers/routes.ts';
 
 /**
@@ -43,10 +43,10 @@ export function queryRestrictions(model: Model, collection: RouteNode): QueryRes
   const count = record(terms['CountRestrictions']);
   const expand = record(terms['ExpandRestrictions']);
   const restrictions: QueryRestrictions = {
-    nonFilterable: paths(filter?.['NonFilterableProperties']),
-    requiredInFilter: paths(filter?.['RequiredProperties']),
-    notSortableBothWays: ['NonSortableProperties', 'AscendingOnlyProperties', 'DescendingOnlyProperties'].flatMap((name) => paths(sort?.[name])),
-    nonExpandable: paths(expand?.['NonExpandableProperties']),
+    nonFilterable: pathList(filter?.['NonFilterableProperties']),
+    requiredInFilter: pathList(filter?.['RequiredProperties']),
+    notSortableBothWays: ['NonSortableProperties', 'AscendingOnlyProperties', 'DescendingOnlyProperties'].flatMap((name) => pathList(sort?.[name])),
+    nonExpandable: pathList(expand?.['NonExpandableProperties']),
     headers: customHeaders(record(terms['ReadRestrictions'])?.['CustomHeaders']),
   };
   assign(restrictions, 'filterable', filter?.['Filterable']);
@@ -88,18 +88,4 @@ function customHeaders(value: AnnotationValue | undefined): Record<string, strin
     if (typeof header?.['Name'] === 'string' && typeof example === 'string') headers[header['Name']] = example;
   }
   return headers;
-}
-
-function record(value: AnnotationValue | undefined): Record<string, AnnotationValue> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-}
-
-function paths(value: AnnotationValue | undefined): string[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    if (typeof item === 'string') return [item];
-    const held = record(item);
-    const path = held?.['$PropertyPath'] ?? held?.['$NavigationPropertyPath'] ?? held?.['$Path'];
-    return typeof path === 'string' ? [path] : [];
-  });
 }
