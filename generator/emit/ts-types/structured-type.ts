@@ -29,21 +29,66 @@ const ODATA_TYPE_KEY = stringLiteral('@odata.type');
 const OPEN_SIGNATURE = '[property: string]: unknown';
 
 export function structuredTypeDeclarations(context: ExpressionContext, type: StructuredType): StructuredDeclaration[] {
-  return MODES.flatMap((mode) => shapeDeclarations(context, type, mode));
+  const facts = typeFacts(context, type);
+  return MODES.flatMap((mode) => shapeDeclarations(context, type, facts, mode));
 }
 
-function shapeDeclarations(context: ExpressionContext, type: StructuredType, mode: ShapeMode): StructuredDeclaration[] {
+/**
+ * What the three shapes of a type share, looked up once per type rather than once per mode
+ * (and per derived type): its base, whether it has derived types, its key, the names its base
+ * types declare, and the doc comment, key and type text of each declared member, which are
+ * the same in every mode that takes the member (a mode only adds notes to properties it
+ * leaves out: read-only ones are not created, immutable ones not updated).
+ */
+interface TypeFacts {
+  base: StructuredType | undefined;
+  polymorphic: boolean;
+  keys: string[];
+  /** `@odata.type` and every name a base type declares. */
+  inherited: ReadonlySet<string>;
+  /** Concrete derived types, for the union, and whether each has derived types itself. */
+  concrete: { qualifiedName: string; polymorphic: boolean }[];
+  parts: Map<StructuralProperty | NavigationProperty, MemberParts>;
+}
+
+interface MemberParts {
+  doc: string;
+  key: string;
+  /** The type text as read, when it is the same in every mode (no structured type in it). */
+  type: string | undefined;
+}
+
+function typeFacts(context: ExpressionContext, type: StructuredType): TypeFacts {
   const { model } = context;
-  const base = resolvedBase(context, type);
-  const polymorphic = derivedTypes(model, type.qualifiedName).length > 0;
+  const chain = baseChain(model, type);
+  const inherited = new Set(['@odata.type']);
+  for (let index = 1; index < chain.length; index++) {
+    for (const property of chain[index]!.properties) inherited.add(property.name);
+    for (const navigation of chain[index]!.navigationProperties) inherited.add(navigation.name);
+  }
+  const derived = derivedTypes(model, type.qualifiedName);
+  return {
+    base: resolvedBase(context, chain),
+    polymorphic: derived.length > 0,
+    keys: keyProperties(model, type),
+    inherited,
+    concrete: derived
+      .filter((item) => !item.abstract)
+      .map((item) => ({ qualifiedName: item.qualifiedName, polymorphic: derivedTypes(model, item.qualifiedName).length > 0 })),
+    parts: new Map(),
+  };
+}
+
+function shapeDeclarations(context: ExpressionContext, type: StructuredType, facts: TypeFacts, mode: ShapeMode): StructuredDeclaration[] {
+  const { base, polymorphic } = facts;
   const ownLiteral = stringLiteral(`#${type.qualifiedName}`);
   const signatures = [...(base ? [] : ANNOTATION_SIGNATURES), ...(type.openType ? [OPEN_SIGNATURE] : [])];
   const members = [
     ...(!polymorphic ? [odataTypeMember(ownLiteral)] : base ? [] : [odataTypeMember('string')]),
-    ...declaredMembers(context, type, mode),
+    ...declaredMembers(context, type, facts, mode),
   ];
   const exact: InterfaceView = {
-    doc: docComment(typeDoc(context, type, mode, polymorphic)),
+    doc: docComment(typeDoc(type, facts, mode)),
     name: polymorphic ? exactName(context, type.qualifiedName, mode) : shapeName(context, type.qualifiedName, mode),
     heritage: base ? ` extends ${exactName(context, base.qualifiedName, mode)}` : '',
     signatures,
@@ -52,19 +97,16 @@ function shapeDeclarations(context: ExpressionContext, type: StructuredType, mod
   if (!polymorphic) return [{ kind: 'interface', view: exact }];
   return [
     { kind: 'interface', view: exact },
-    { kind: 'union', view: unionView(context, type, mode) },
+    { kind: 'union', view: unionView(context, type, facts, mode) },
   ];
 }
 
-function unionView(context: ExpressionContext, type: StructuredType, mode: ShapeMode): UnionView {
-  const concrete = derivedTypes(context.model, type.qualifiedName).filter((derived) => !derived.abstract);
+function unionView(context: ExpressionContext, type: StructuredType, facts: TypeFacts, mode: ShapeMode): UnionView {
   const own = `${exactName(context, type.qualifiedName, mode)} & { ${ODATA_TYPE_KEY}?: ${stringLiteral(`#${type.qualifiedName}`)} }`;
   const texts = [
-    ...(!type.abstract || concrete.length === 0 ? [own] : []),
-    ...concrete.map((derived) => {
-      const shape = derivedTypes(context.model, derived.qualifiedName).length > 0
-        ? exactName(context, derived.qualifiedName, mode)
-        : shapeName(context, derived.qualifiedName, mode);
+    ...(!type.abstract || facts.concrete.length === 0 ? [own] : []),
+    ...facts.concrete.map((derived) => {
+      const shape = derived.polymorphic ? exactName(context, derived.qualifiedName, mode) : shapeName(context, derived.qualifiedName, mode);
       return `${shape} & { ${ODATA_TYPE_KEY}: ${stringLiteral(`#${derived.qualifiedName}`)} }`;
     }),
   ];
@@ -80,11 +122,10 @@ function unionView(context: ExpressionContext, type: StructuredType, mode: Shape
 }
 
 /**
- * The base type to extend, unless the base chain is cyclic (reported while building the
- * model): an interface that extends itself would not compile.
+ * The base type to extend (the second of the type's base chain), unless the chain is cyclic
+ * (reported while building the model): an interface that extends itself would not compile.
  */
-function resolvedBase(context: ExpressionContext, type: StructuredType): StructuredType | undefined {
-  const chain = baseChain(context.model, type);
+function resolvedBase(context: ExpressionContext, chain: StructuredType[]): StructuredType | undefined {
   const last = chain[chain.length - 1]!;
   const cyclic = last.baseType !== undefined && lookupStructuredType(context.model, last.baseType) !== undefined;
   return cyclic ? undefined : chain[1];
@@ -109,11 +150,11 @@ function odataTypeMember(type: string): MemberView {
 
 const MODE_NOTE: Record<ShapeMode, string> = { read: '', create: ', as sent to create it', update: ', as sent to update it' };
 
-function typeDoc(context: ExpressionContext, type: StructuredType, mode: ShapeMode, polymorphic: boolean): string[] {
+function typeDoc(type: StructuredType, facts: TypeFacts, mode: ShapeMode): string[] {
   const kind = type.kind === 'entity' ? 'Entity type' : 'Complex type';
-  const key = type.kind === 'entity' ? keyProperties(context.model, type) : [];
+  const key = type.kind === 'entity' ? facts.keys : [];
   const notes = [
-    `${kind} \`${type.qualifiedName}\`${polymorphic ? ' itself, without its derived types' : ''}${MODE_NOTE[mode]}.`,
+    `${kind} \`${type.qualifiedName}\`${facts.polymorphic ? ' itself, without its derived types' : ''}${MODE_NOTE[mode]}.`,
     key.length > 0 && mode !== 'update' ? `Key: ${key.join(', ')}.` : '',
     type.abstract ? 'Abstract: instances are of a derived type.' : '',
     type.openType ? 'Open type: instances may hold properties not declared here.' : '',
@@ -122,42 +163,43 @@ function typeDoc(context: ExpressionContext, type: StructuredType, mode: ShapeMo
 }
 
 /** Declared properties and navigation properties the mode takes, skipping names a base declares. */
-function declaredMembers(context: ExpressionContext, type: StructuredType, mode: ShapeMode): MemberView[] {
-  const { model } = context;
-  const taken = new Set(['@odata.type']);
-  for (const ancestor of baseChain(model, type).slice(1)) {
-    for (const property of [...ancestor.properties, ...ancestor.navigationProperties]) taken.add(property.name);
-  }
-  const keys = keyProperties(model, type);
+function declaredMembers(context: ExpressionContext, type: StructuredType, facts: TypeFacts, mode: ShapeMode): MemberView[] {
+  const taken = new Set(facts.inherited);
   const members: MemberView[] = [];
-  const add = (name: string, member: () => MemberView): void => {
-    if (taken.has(name)) return;
-    taken.add(name);
-    members.push(member());
-  };
   for (const property of type.properties) {
     if (mode === 'create' && !isCreatable(property)) continue;
-    if (mode === 'update' && !isUpdatable(property, keys)) continue;
-    add(property.name, () => propertyMember(context, property, mode));
+    if (mode === 'update' && !isUpdatable(property, facts.keys)) continue;
+    if (taken.has(property.name)) continue;
+    taken.add(property.name);
+    members.push(propertyMember(context, facts, property, mode));
   }
   if (mode !== 'update') {
-    for (const navigation of type.navigationProperties) add(navigation.name, () => navigationMember(context, navigation, mode));
+    for (const navigation of type.navigationProperties) {
+      if (taken.has(navigation.name)) continue;
+      taken.add(navigation.name);
+      members.push(navigationMember(context, facts, navigation, mode));
+    }
   }
   return members;
 }
 
-function propertyMember(context: ExpressionContext, property: StructuralProperty, mode: ShapeMode): MemberView {
-  const notes = [
-    hasFormat(property.type) ? `\`${property.type}\`.` : '',
-    property.computed ? 'Computed by the service.' : '',
-    property.immutable && mode !== 'update' ? 'Immutable: set on create only.' : '',
-    isReadOnly(property) && mode === 'read' ? 'Read-only.' : '',
-  ].filter((note) => note !== '');
+function propertyMember(context: ExpressionContext, facts: TypeFacts, property: StructuralProperty, mode: ShapeMode): MemberView {
+  let parts = facts.parts.get(property);
+  if (!parts) {
+    // The notes as read: the create and update shapes leave out the properties whose notes would differ.
+    const notes = [
+      hasFormat(property.type) ? `\`${property.type}\`.` : '',
+      property.computed ? 'Computed by the service.' : '',
+      property.immutable ? 'Immutable: set on create only.' : '',
+      isReadOnly(property) ? 'Read-only.' : '',
+    ].filter((note) => note !== '');
+    parts = memberParts(context, facts, property, docComment([...describe(property), notes.join(' ')], '  '), property);
+  }
   return {
-    doc: docComment([...describe(property), notes.join(' ')], '  '),
-    key: propertyKey(property.name),
+    doc: parts.doc,
+    key: parts.key,
     optional: mode === 'create' && isRequiredOnCreate(property) ? '' : '?',
-    type: typeExpression(context, property, mode),
+    type: parts.type ?? typeExpression(context, property, mode),
   };
 }
 
@@ -165,17 +207,30 @@ function propertyMember(context: ExpressionContext, property: StructuralProperty
  * Navigation properties appear when expanded (read) or for a deep insert (create, OData
  * Protocol 4.01, 11.4.2.2); a PATCH does not take them (links change through `@odata.bind`).
  */
-function navigationMember(context: ExpressionContext, navigation: NavigationProperty, mode: ShapeMode): MemberView {
+function navigationMember(context: ExpressionContext, facts: TypeFacts, navigation: NavigationProperty, mode: ShapeMode): MemberView {
   const reference = {
     type: navigation.type,
     collection: navigation.collection,
     nullable: navigation.nullable && !navigation.collection,
     ...(navigation.derivedTypeConstraint ? { derivedTypeConstraint: navigation.derivedTypeConstraint } : {}),
   };
-  return {
-    doc: docComment([...describe(navigation), navigation.containsTarget ? 'Contained navigation.' : 'Navigation.'], '  '),
-    key: propertyKey(navigation.name),
-    optional: '?',
-    type: typeExpression(context, reference, mode),
-  };
+  const parts =
+    facts.parts.get(navigation) ??
+    memberParts(context, facts, navigation, docComment([...describe(navigation), navigation.containsTarget ? 'Contained navigation.' : 'Navigation.'], '  '), reference);
+  return { doc: parts.doc, key: parts.key, optional: '?', type: parts.type ?? typeExpression(context, reference, mode) };
+}
+
+/** A member's parts, remembered for the type's other modes. */
+function memberParts(
+  context: ExpressionContext,
+  facts: TypeFacts,
+  member: StructuralProperty | NavigationProperty,
+  doc: string,
+  reference: Parameters<typeof typeExpression>[1],
+): MemberParts {
+  // Only a structured type (or a constraint to its derived types) is named differently per mode.
+  const type = lookupStructuredType(context.model, reference.type) === undefined ? typeExpression(context, reference, 'read') : undefined;
+  const parts = { doc, key: propertyKey(member.name), type };
+  facts.parts.set(member, parts);
+  return parts;
 }
