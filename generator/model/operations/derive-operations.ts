@@ -14,7 +14,7 @@ import type {
 } from '../types.ts';
 import { mergeCapabilities } from './capabilities-merge.ts';
 import { defaultStatus } from './default-status.ts';
-import { placeholdersOf, renderPath } from './path-template.ts';
+import { renderSegment } from './path-template.ts';
 
 /**
  * Derives the service's HTTP operations from the entity container (OData URL Conventions 4,
@@ -30,13 +30,29 @@ export interface DeriveOptions {
 interface Walk {
   model: Model;
   maxDepth: number;
-  operations: Map<string, Operation>;
+  /** Operations by path, each path's in the order added: a path has at most one per method. */
+  byPath: Map<string, Operation[]>;
   boundCallables: Record<string, Callable[]>;
+  /** Per-type answers the walk asks at every visit of the type, computed once (see `typeFacts`). */
+  facts: Map<StructuredType, TypeFacts>;
+}
+
+/** What the walk needs of a type, the same at every place it is reached. */
+interface TypeFacts {
+  key: string[];
+  navigations: NavigationProperty[];
+  /** Callables bound to the type or a base type (binding is inherited), to a single entity and to a collection. */
+  boundToEntity: Callable[];
+  boundToCollection: Callable[];
 }
 
 /** Where an operation is added: its path so far, and what declared it. */
 interface Place {
   segments: PathSegment[];
+  /** `segments` rendered (`renderPath` but '' for none), extended one segment at a time. */
+  path: string;
+  /** The placeholders `segments` use so far (`placeholdersOf`), which new ones must not repeat. */
+  placeholders: string[];
   source: SourcePosition;
 }
 
@@ -51,23 +67,21 @@ interface Position extends Place {
 export function deriveOperations(model: Model, options: DeriveOptions = {}): Operation[] {
   const container = model.entityContainer;
   if (!container) return [];
-  const walk: Walk = { model, maxDepth: options.maxDepth ?? 5, operations: new Map(), boundCallables: indexBound(model) };
+  const walk: Walk = { model, maxDepth: options.maxDepth ?? 5, byPath: new Map(), boundCallables: indexBound(model), facts: new Map() };
   for (const set of container.entitySets) {
     const type = lookupStructuredType(model, set.entityType);
     if (!type) continue;
-    const segments: PathSegment[] = [{ kind: 'entitySet', name: set.name, type: type.qualifiedName }];
-    const at: Position = { segments, type, visited: [type.qualifiedName], depth: 0, source: set.source };
+    const at = root(walk, { kind: 'entitySet', name: set.name, type: type.qualifiedName }, type, set.source);
     collection(walk, at, mergeCapabilities(type.capabilities, set.capabilities));
   }
   for (const singleton of container.singletons) {
     const type = lookupStructuredType(model, singleton.type);
     if (!type) continue;
-    const segments: PathSegment[] = [{ kind: 'singleton', name: singleton.name, type: type.qualifiedName }];
-    const at: Position = { segments, type, visited: [type.qualifiedName], depth: 0, source: singleton.source };
+    const at = root(walk, { kind: 'singleton', name: singleton.name, type: type.qualifiedName }, type, singleton.source);
     single(walk, at, mergeCapabilities(type.capabilities, singleton.capabilities), false);
   }
   for (const item of container.operationImports) unboundCallables(walk, item.operation, item.kind === 'actionImport', item.source);
-  return [...walk.operations.values()].sort(compareOperations);
+  return sortedOperations(walk.byPath);
 }
 
 const METHOD_ORDER: Record<HttpMethod, number> = { GET: 0, POST: 1, PUT: 2, PATCH: 3, DELETE: 4 };
@@ -76,53 +90,101 @@ export function compareOperations(a: Operation, b: Operation): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : METHOD_ORDER[a.method] - METHOD_ORDER[b.method];
 }
 
+function compareMethods(a: Operation, b: Operation): number {
+  return METHOD_ORDER[a.method] - METHOD_ORDER[b.method];
+}
+
+/**
+ * The order of `compareOperations` (path, then method), got by sorting the distinct paths
+ * alone: the default sort compares strings by UTF-16 code units, as `<` does.
+ */
+function sortedOperations(byPath: Map<string, Operation[]>): Operation[] {
+  const sorted: Operation[] = [];
+  for (const path of [...byPath.keys()].sort()) {
+    const operations = byPath.get(path)!;
+    if (operations.length > 1) operations.sort(compareMethods);
+    for (const operation of operations) sorted.push(operation);
+  }
+  return sorted;
+}
+
+function root(walk: Walk, segment: PathSegment, type: StructuredType, source: SourcePosition): Position {
+  return { segments: [segment], path: renderSegment(segment), placeholders: [], type, visited: [type.qualifiedName], depth: 0, source };
+}
+
+/** The place one segment further on; `type` changes only through navigation. */
+function extend<P extends Place>(at: P, segment: PathSegment, placeholders: string[] = at.placeholders): P {
+  return { ...at, segments: [...at.segments, segment], path: at.path + renderSegment(segment), placeholders };
+}
+
+/** Adds the operation unless the path already has one for the method: the first place that reaches it names it. */
 function add(
   walk: Walk,
   at: Place,
   method: HttpMethod,
   intent: OperationIntent,
-  shape: { target?: TypeReference; requestBody?: Operation['requestBody']; response?: TypeReference; callable?: string },
+  target: TypeReference | undefined,
+  requestBody?: Operation['requestBody'],
+  response?: TypeReference,
+  callable?: string,
 ): void {
-  const path = renderPath(at.segments);
-  const id = `${method} ${path}`;
-  if (walk.operations.has(id)) return;
-  const operation: Operation = {
-    id,
-    method,
-    path,
-    segments: at.segments,
-    intent,
-    ...shape,
-    successStatus: defaultStatus(intent, shape.response !== undefined),
-    statusSource: 'default',
-    origin: ['csdl'],
-    sources: [at.source],
+  const path = at.path || '/';
+  let onPath = walk.byPath.get(path);
+  if (onPath === undefined) walk.byPath.set(path, (onPath = []));
+  else if (onPath.some((operation) => operation.method === method)) return;
+  // Properties in the order the model has always had them (JSON output is compared byte for byte).
+  const operation = { id: `${method} ${path}`, method, path, segments: at.segments, intent } as Operation;
+  if (target !== undefined) operation.target = target;
+  if (requestBody !== undefined) operation.requestBody = requestBody;
+  if (response !== undefined) operation.response = response;
+  if (callable !== undefined) operation.callable = callable;
+  operation.successStatus = defaultStatus(intent, response !== undefined);
+  operation.statusSource = 'default';
+  operation.origin = ['csdl'];
+  operation.sources = [at.source];
+  onPath.push(operation);
+}
+
+function typeFacts(walk: Walk, type: StructuredType): TypeFacts {
+  let facts = walk.facts.get(type);
+  if (facts) return facts;
+  const chain = baseChain(walk.model, type);
+  const boundTo = (collection: boolean) => chain.flatMap((item) => walk.boundCallables[bindingKey(item.qualifiedName, collection)] ?? []);
+  facts = {
+    key: keyProperties(walk.model, type),
+    navigations: allNavigationProperties(walk.model, type),
+    boundToEntity: boundTo(false),
+    boundToCollection: boundTo(true),
   };
-  walk.operations.set(id, operation);
+  walk.facts.set(type, facts);
+  return facts;
+}
+
+/** The key segment addressing one member of the collection at `at`, and the place it leads to. */
+function memberOf(walk: Walk, at: Position, key: string[]): Position {
+  const placeholders = uniquePlaceholders(key, at.placeholders);
+  const keySegment: PathSegment = { kind: 'key', keyProperties: key, placeholders, type: at.type.qualifiedName };
+  return extend(at, keySegment, [...at.placeholders, ...placeholders]);
+}
+
+function createBody(type: string): Operation['requestBody'] {
+  return { type, collection: false, mode: 'create' };
 }
 
 /** A collection of entities: list, create, and each member by key. */
 function collection(walk: Walk, at: Position, capabilities: Capabilities, contained = true): void {
   const entity = { type: at.type.qualifiedName, collection: false };
   const many = { type: at.type.qualifiedName, collection: true };
-  if (capabilities.readable !== false) add(walk, at, 'GET', 'list', { target: many, response: many });
+  if (capabilities.readable !== false) add(walk, at, 'GET', 'list', many, undefined, many);
   if (!contained) return;
-  if (capabilities.insertable !== false) {
-    add(walk, at, 'POST', 'create', { target: many, requestBody: { ...entity, mode: 'create' }, response: entity });
-  }
+  if (capabilities.insertable !== false) add(walk, at, 'POST', 'create', many, createBody(entity.type), entity);
   boundCallables(walk, at, true);
-  const key = keyProperties(walk.model, at.type);
+  const { key } = typeFacts(walk, at.type);
   if (key.length === 0) return;
-  const keySegment: PathSegment = {
-    kind: 'key',
-    keyProperties: key,
-    placeholders: uniquePlaceholders(key, placeholdersOf(at.segments)),
-    type: at.type.qualifiedName,
-  };
-  const member: Position = { ...at, segments: [...at.segments, keySegment] };
-  if (capabilities.readable !== false) add(walk, member, 'GET', 'read', { target: entity, response: entity });
+  const member = memberOf(walk, at, key);
+  if (capabilities.readable !== false) add(walk, member, 'GET', 'read', entity, undefined, entity);
   update(walk, member, capabilities);
-  if (capabilities.deletable !== false) add(walk, member, 'DELETE', 'delete', { target: entity });
+  if (capabilities.deletable !== false) add(walk, member, 'DELETE', 'delete', entity);
   navigations(walk, member, capabilities);
   boundCallables(walk, member, false);
 }
@@ -130,9 +192,9 @@ function collection(walk: Walk, at: Position, capabilities: Capabilities, contai
 /** A single entity: a singleton or a single-valued navigation. */
 function single(walk: Walk, at: Position, capabilities: Capabilities, deletable: boolean): void {
   const entity = { type: at.type.qualifiedName, collection: false };
-  if (capabilities.readable !== false) add(walk, at, 'GET', 'read', { target: entity, response: entity });
+  if (capabilities.readable !== false) add(walk, at, 'GET', 'read', entity, undefined, entity);
   update(walk, at, capabilities);
-  if (deletable && capabilities.deletable !== false) add(walk, at, 'DELETE', 'delete', { target: entity });
+  if (deletable && capabilities.deletable !== false) add(walk, at, 'DELETE', 'delete', entity);
   navigations(walk, at, capabilities);
   boundCallables(walk, at, false);
 }
@@ -142,15 +204,15 @@ function update(walk: Walk, at: Position, capabilities: Capabilities): void {
   if (capabilities.updatable === false) return;
   const entity = { type: at.type.qualifiedName, collection: false };
   if (capabilities.updateMethod === 'PUT') {
-    add(walk, at, 'PUT', 'replace', { target: entity, requestBody: { ...entity, mode: 'create' } });
+    add(walk, at, 'PUT', 'replace', entity, createBody(entity.type));
   } else {
-    add(walk, at, 'PATCH', 'update', { target: entity, requestBody: { ...entity, mode: 'update' } });
+    add(walk, at, 'PATCH', 'update', entity, { type: entity.type, collection: false, mode: 'update' });
   }
 }
 
 function navigations(walk: Walk, at: Position, parent: Capabilities): void {
   if (at.depth >= walk.maxDepth || parent.navigability === 'None') return;
-  for (const navigation of allNavigationProperties(walk.model, at.type)) {
+  for (const navigation of typeFacts(walk, at.type).navigations) {
     const target = lookupStructuredType(walk.model, navigation.type);
     if (!target || !mayEnter(at, target)) continue;
     const capabilities = mergeCapabilities(
@@ -159,8 +221,11 @@ function navigations(walk: Walk, at: Position, parent: Capabilities): void {
       navigation.capabilities,
     );
     if (capabilities.navigability === 'None') continue;
+    const segment = segmentOf(navigation);
     const next: Position = {
-      segments: [...at.segments, segmentOf(navigation)],
+      segments: [...at.segments, segment],
+      path: at.path + renderSegment(segment),
+      placeholders: at.placeholders,
       type: target,
       visited: [...at.visited, target.qualifiedName],
       depth: at.depth + 1,
@@ -185,7 +250,9 @@ function segmentOf(navigation: NavigationProperty): PathSegment {
  * (`/folders/{id}/children/{id2}`) appears, but never twice.
  */
 function mayEnter(at: Position, target: StructuredType): boolean {
-  return at.visited.filter((name) => name === target.qualifiedName).length < 2;
+  let seen = 0;
+  for (const name of at.visited) if (name === target.qualifiedName) seen++;
+  return seen < 2;
 }
 
 /**
@@ -210,30 +277,27 @@ function follow(walk: Walk, at: Position, navigation: NavigationProperty, capabi
 function relatedCollection(walk: Walk, at: Position, capabilities: Capabilities, linkable: boolean): void {
   const entity = { type: at.type.qualifiedName, collection: false };
   const many = { type: at.type.qualifiedName, collection: true };
-  if (capabilities.readable !== false) add(walk, at, 'GET', 'list', { target: many, response: many });
-  if (capabilities.insertable !== false) {
-    add(walk, at, 'POST', 'create', { target: many, requestBody: { ...entity, mode: 'create' }, response: entity });
-  }
-  if (linkable) add(walk, reference(at), 'POST', 'reference', { target: many });
-  const key = keyProperties(walk.model, at.type);
+  if (capabilities.readable !== false) add(walk, at, 'GET', 'list', many, undefined, many);
+  if (capabilities.insertable !== false) add(walk, at, 'POST', 'create', many, createBody(entity.type), entity);
+  if (linkable) add(walk, reference(at), 'POST', 'reference', many);
+  const { key } = typeFacts(walk, at.type);
   if (key.length === 0) return;
-  const keySegment: PathSegment = { kind: 'key', keyProperties: key, placeholders: uniquePlaceholders(key, placeholdersOf(at.segments)), type: at.type.qualifiedName };
-  const member: Position = { ...at, segments: [...at.segments, keySegment] };
-  if (capabilities.readable !== false) add(walk, member, 'GET', 'read', { target: entity, response: entity });
-  if (linkable) add(walk, reference(member), 'DELETE', 'reference', { target: entity });
+  const member = memberOf(walk, at, key);
+  if (capabilities.readable !== false) add(walk, member, 'GET', 'read', entity, undefined, entity);
+  if (linkable) add(walk, reference(member), 'DELETE', 'reference', entity);
 }
 
 /** A single-valued related entity: read it; set the link with PUT and, when it may be null, remove it with DELETE. */
 function relatedSingle(walk: Walk, at: Position, capabilities: Capabilities, removable: boolean): void {
   const entity = { type: at.type.qualifiedName, collection: false };
-  if (capabilities.readable !== false) add(walk, at, 'GET', 'read', { target: entity, response: entity });
+  if (capabilities.readable !== false) add(walk, at, 'GET', 'read', entity, undefined, entity);
   if (capabilities.updatable === false && capabilities.insertable === false) return;
-  add(walk, reference(at), 'PUT', 'reference', { target: entity });
-  if (removable) add(walk, reference(at), 'DELETE', 'reference', { target: entity });
+  add(walk, reference(at), 'PUT', 'reference', entity);
+  if (removable) add(walk, reference(at), 'DELETE', 'reference', entity);
 }
 
 function reference(at: Position): Position {
-  return { ...at, segments: [...at.segments, { kind: 'ref' }] };
+  return extend(at, { kind: 'ref' });
 }
 
 function bindingKey(type: string, collection: boolean): string {
@@ -251,10 +315,9 @@ function indexBound(model: Model): Record<string, Callable[]> {
 
 /** Callables bound to the addressed type or one of its base types (binding is inherited). */
 function boundCallables(walk: Walk, at: Position, isCollection: boolean): void {
-  for (const type of baseChain(walk.model, at.type)) {
-    for (const callable of walk.boundCallables[bindingKey(type.qualifiedName, isCollection)] ?? []) {
-      invoke(walk, at, callable, callable.parameters.slice(1));
-    }
+  const facts = typeFacts(walk, at.type);
+  for (const callable of isCollection ? facts.boundToCollection : facts.boundToEntity) {
+    invoke(walk, at, callable, callable.parameters.slice(1));
   }
 }
 
@@ -263,7 +326,7 @@ function unboundCallables(walk: Walk, name: string, isAction: boolean, source: S
     (callable) => callable.qualifiedName === name && !callable.isBound,
   );
   for (const callable of overloads) {
-    invoke(walk, { segments: [], source }, callable, callable.parameters, callable.name);
+    invoke(walk, { segments: [], path: '', placeholders: [], source }, callable, callable.parameters, callable.name);
   }
 }
 
@@ -272,15 +335,15 @@ function invoke(walk: Walk, at: Place, callable: Callable, parameters: Callable[
   const name = importName ?? callable.qualifiedName;
   const response = callable.returnType ? { type: callable.returnType.type, collection: callable.returnType.collection } : undefined;
   if (callable.kind === 'action') {
-    const next = { ...at, segments: [...at.segments, { kind: 'action' as const, name, parameters: [], placeholders: [] }], source: callable.source };
+    const next = { ...extend(at, { kind: 'action', name, parameters: [], placeholders: [] }), source: callable.source };
     const requestBody = parameters.length > 0 ? { type: callable.qualifiedName, collection: false, mode: 'parameters' as const } : undefined;
-    add(walk, next, 'POST', 'action', { ...(requestBody && { requestBody }), ...(response && { response }), callable: callable.qualifiedName });
+    add(walk, next, 'POST', 'action', undefined, requestBody, response, callable.qualifiedName);
     return;
   }
   const required = parameters.filter((parameter) => !parameter.optional).map((parameter) => parameter.name);
-  const placeholders = uniquePlaceholders(required, placeholdersOf(at.segments));
-  const next = { ...at, segments: [...at.segments, { kind: 'function' as const, name, parameters: required, placeholders }], source: callable.source };
-  add(walk, next, 'GET', 'function', { ...(response && { response }), callable: callable.qualifiedName });
+  const placeholders = uniquePlaceholders(required, at.placeholders);
+  const next = { ...extend(at, { kind: 'function', name, parameters: required, placeholders }), source: callable.source };
+  add(walk, next, 'GET', 'function', undefined, undefined, response, callable.qualifiedName);
 }
 
 /** Renames placeholders that repeat a name already used in the path: `id`, then `id2`. */
