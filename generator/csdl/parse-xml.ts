@@ -4,6 +4,7 @@ import { createDiagnostic } from '../diagnostics/diagnostic.ts';
 import { UserInputError } from '../diagnostics/user-error.ts';
 import { canonicalizeNamespaces } from './namespaces.ts';
 import { assertODataV4 } from './odata-version.ts';
+import { readPlainDocument, type XmlDocument } from './plain-reader.ts';
 import { isPlainWellFormed } from './well-formed.ts';
 import type { XmlElement } from './xml-element.ts';
 
@@ -14,7 +15,8 @@ export interface ParsedXml {
   lines: LineIndex;
 }
 
-const parser = new XMLParser({
+/** The reader of record for every document plain-reader.ts leaves alone. */
+export const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '',
   attributesGroupName: '$',
@@ -47,20 +49,24 @@ export function parseXml(file: string, rawText: string): ParsedXml {
   if (HTML.test(text)) {
     throw new UserInputError([createDiagnostic('csdl/not-edmx', lines.position(text.search(/<(!DOCTYPE|html)/i)), { element: 'html', namespace: ' (an HTML page)' })]);
   }
-  const doctype = DOCTYPE.exec(text);
-  if (doctype) throw new UserInputError([createDiagnostic('csdl/doctype-refused', lines.position(doctype.index))]);
-  const parsed = canonicalizeNamespaces(text, ...parseTree(file, text, lines), lines);
+  // Real CSDL is plain: read in one pass of our own (decision 20); anything else as before.
+  const document = readPlainDocument(text) ?? parseOther(file, text, lines);
+  const parsed = canonicalizeNamespaces(text, ...rootOf(file, document), lines);
   assertODataV4(parsed.rootTag, parsed.root, lines);
   return { ...parsed, lines };
 }
 
-/** The validating pass, then the parse; every failure of either is the user's, with a position. */
-function parseTree(file: string, text: string, lines: LineIndex): [string, XmlElement] {
-  let document: Record<string, XmlElement[] | undefined>;
+/**
+ * A document plain-reader.ts does not take: refuse a DOCTYPE (the plain reader takes none),
+ * then the validating pass and fast-xml-parser; every failure of either is the user's, with
+ * a position.
+ */
+function parseOther(file: string, text: string, lines: LineIndex): XmlDocument {
+  const doctype = DOCTYPE.exec(text);
+  if (doctype) throw new UserInputError([createDiagnostic('csdl/doctype-refused', lines.position(doctype.index))]);
   try {
     // The parser is lenient (it accepts mismatched tags); the validator is not, and says where.
-    // A plain document (well-formed.ts: real CSDL is) needs no validator pass, which costs as
-    // much as the parse itself.
+    // A plain document (well-formed.ts) needs no validator pass, which costs as much as the parse.
     const valid = isPlainWellFormed(text) || XMLValidator.validate(text, { allowBooleanAttributes: false });
     if (valid !== true) {
       const { line, col, msg } = valid.err;
@@ -68,11 +74,15 @@ function parseTree(file: string, text: string, lines: LineIndex): [string, XmlEl
       const at = { file, line: Number.isInteger(line) && line > 0 ? line : 1, column: Number.isInteger(col) && col > 0 ? col : 1 };
       throw new UserInputError([createDiagnostic('csdl/malformed-xml', at, { reason: msg })]);
     }
-    document = parser.parse(text) as Record<string, XmlElement[] | undefined>;
+    return parser.parse(text) as XmlDocument;
   } catch (error) {
     if (error instanceof UserInputError) throw error;
     throw new UserInputError([createDiagnostic('csdl/malformed-xml', positionOfParserError(error, text, lines), { reason: parserReason(error) })]);
   }
+}
+
+/** The root element's tag and the element; a document without one is refused. */
+function rootOf(file: string, document: XmlDocument): [string, XmlElement] {
   const rootTag = Object.keys(document).find((key) => Array.isArray(document[key]));
   const first: unknown = rootTag ? document[rootTag]?.[0] : undefined;
   // An empty root (`<root/>`) comes back as a string; it is still an element.
