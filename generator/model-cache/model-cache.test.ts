@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import type { Model } from '../model/types.ts';
 import { CORPUS, corpusAvailable, CORPUS_SKIP_REASON, EXAMPLE_CSDL, PROJECT_ROOT } from '../testing/corpus.ts';
 import { runCli } from '../testing/run-cli.ts';
 import { BUILD_FOLDERS, computeCodeVersion } from './code-version.ts';
-import { cacheKey, readEntry, writeEntry } from './model-cache.ts';
+import { cacheKey, checksum, readEntry, writeEntry } from './model-cache.ts';
 import { defaultCacheDir } from './default-dir.ts';
 
 /**
@@ -99,7 +98,7 @@ describe('model cache', () => {
     ['one byte changed in the payload', (bytes) => Buffer.concat([bytes.subarray(0, -3), Buffer.from('X'), bytes.subarray(-2)])],
     ['empty', () => Buffer.alloc(0)],
     ['garbage', () => Buffer.from('\u0000\u0001not a cache entry at all')],
-    ['another format version', (bytes) => Buffer.from(bytes.toString('latin1').replace('odatakit-model-cache 2', 'odatakit-model-cache 9'), 'latin1')],
+    ['another format version', (bytes) => Buffer.from(bytes.toString('latin1').replace('odatakit-model-cache 3', 'odatakit-model-cache 9'), 'latin1')],
   ])('a corrupted entry (%s) is rebuilt and rewritten', (_name, corrupt) => {
     plantMarker();
     writeFileSync(entryFile(), corrupt(readFileSync(entryFile())));
@@ -118,13 +117,13 @@ describe('model cache', () => {
     expect(properties(loadModel({ csdl: [csdl], cache }).model)).toEqual(['id', 'changed']);
     // Well-formed JSON that is not an entry, with a correct header, is refused too.
     const payload = Buffer.from(JSON.stringify({ model: 'not a model', diagnostics: [] }));
-    const header = `odatakit-model-cache 1 ${key()} ${createHash('sha1').update(payload).digest('hex')} ${payload.length}\n`;
+    const header = `odatakit-model-cache 3 ${key()} ${checksum(payload)} ${payload.length}\n`;
     writeFileSync(path.join(cache, `${key()}.json`), Buffer.concat([Buffer.from(header), payload]));
     expect(readEntry(path.join(cache, `${key()}.json`), key())).toBeUndefined();
     expect(properties(loadModel({ csdl: [csdl], cache }).model)).toEqual(['id', 'changed']);
   });
 
-  it.each<[string, (payload: { model: { operations: Record<string, unknown>[] }; shared: { objects: unknown[]; lists: unknown[][] } }) => void]>([
+  it.each<[string, (payload: { model: { operations: Record<string, unknown>[] }; shared: { objects: unknown[]; lists: unknown[][]; paths: unknown[] } }) => void]>([
     ['an operation naming a list that is not there', (payload) => void (payload.model.operations[0]!.segments = payload.shared.lists.length)],
     ['an operation naming a list by a name, not an index', (payload) => void (payload.model.operations[0]!.segments = 'length')],
     ['an operation naming an object that is not there', (payload) => void (payload.model.operations[0]!.target = payload.shared.objects.length)],
@@ -132,6 +131,11 @@ describe('model cache', () => {
     ['a list naming an object that is not there', (payload) => void payload.shared.lists[0]!.push(payload.shared.objects.length)],
     ['a list naming an object by a name, not an index', (payload) => void payload.shared.lists[0]!.push('__proto__')],
     ['no table of shared parts', (payload) => void delete (payload as { shared?: unknown }).shared],
+    ['an operation naming a path that is not there', (payload) => void (payload.model.operations[0]!.path = payload.shared.paths.length)],
+    ['an operation with its path written out, not named', (payload) => void (payload.model.operations[0]!.path = payload.shared.paths[0])],
+    ['a path table holding something else than paths', (payload) => void (payload.shared.paths[0] = 7)],
+    ['no path table', (payload) => void delete (payload.shared as { paths?: unknown }).paths],
+    ['an id that is neither written out nor 0', (payload) => void (payload.model.operations[0]!.id = 1)],
   ])('an entry whose table of shared parts does not fit its operations (%s) is not used', (_name, corrupt) => {
     loadModel({ csdl: [EXAMPLE_CSDL], cache });
     const file = entryFile();
@@ -141,7 +145,7 @@ describe('model cache', () => {
     expect(payload.model.operations.length).toBeGreaterThan(0);
     const rewrite = () => {
       const bytes = Buffer.from(JSON.stringify(payload), 'latin1');
-      writeFileSync(file, `${magic} ${version} ${entryKey} ${createHash('sha1').update(bytes).digest('hex')} ${bytes.length}\n${bytes.toString('latin1')}`, 'latin1');
+      writeFileSync(file, `${magic} ${version} ${entryKey} ${checksum(bytes)} ${bytes.length}\n${bytes.toString('latin1')}`, 'latin1');
     };
     // Rewritten untouched, the entry is used: only the corruption below makes it refused.
     rewrite();
@@ -159,6 +163,17 @@ describe('model cache', () => {
     writeEntry(cache, file, key(), { diagnostics: [], model });
     expect(readEntry(file, key())?.model).toEqual(model);
     expect(readFileSync(file).every((byte) => byte < 128)).toBe(true);
+  });
+
+  it('an operation id that is not `METHOD path` is kept as written; the others are derived from the path', () => {
+    const model = structuredClone(loadModel({ csdl: [EXAMPLE_CSDL] }).model);
+    expect(model.operations.every((operation) => operation.id === `${operation.method} ${operation.path}`)).toBe(true);
+    model.operations[0]!.id = 'an id of its own';
+    const file = path.join(cache, `${key()}.json`);
+    writeEntry(cache, file, key(), { diagnostics: [], model });
+    const payload = JSON.parse(readFileSync(file, 'latin1').split('\n')[1]!);
+    expect(payload.model.operations.map((operation: { id: unknown }) => operation.id).slice(0, 2)).toEqual(['an id of its own', 0]);
+    expect(readEntry(file, key())?.model).toEqual(model);
   });
 
   it('an unwritable cache folder costs nothing but the cache', () => {
