@@ -2,6 +2,7 @@
 import { createEngine, typeValidator } from './runtime/validation/index.js';
 import type { ValidateOptions, ValidationIssue, ValidationMode, ValidationTable } from './runtime/validation/index.js';
 import type * as Types from './types.gen.js';
+import { acceptors } from './acceptors.gen.js';
 
 /** The validation table of the schema: plain data, interpreted by the runtime engine. */
 export const validationTable: ValidationTable = JSON.parse(
@@ -19,7 +20,7 @@ export const validationTable: ValidationTable = JSON.parse(
   ].join(''),
 );
 
-export const engine = createEngine(validationTable);
+export const engine = createEngine(validationTable, { acceptors });
 
 /**
  * Validates any value as a schema type, by qualified name (`microsoft.graph.user`), alias,

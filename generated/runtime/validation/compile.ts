@@ -1,3 +1,4 @@
+import type { Acceptor, Acceptors } from './accept.js';
 import { checkEnum } from './enums.js';
 import { fastPrimitiveCheck, primitiveCheck } from './primitives.js';
 import type { ResolvedSchema, ResolvedStructured } from './resolve.js';
@@ -15,6 +16,10 @@ export type StructuredCheck = (value: unknown, walk: Walk, constraint?: readonly
 
 export interface Compiler {
   schema: ResolvedSchema;
+  /** Generated acceptors that settle valid values before the table walk (see accept.ts). */
+  acceptors: Acceptors | undefined;
+  /** The acceptor of the items of a collection of `type`, if any (none under a derived-type constraint). */
+  itemAcceptor(type: string, derived: readonly string[] | undefined): Acceptor | undefined;
   /** One non-null value of `type` (primitive, enum, type definition, structured, Edm abstract). */
   element(type: string, facets: PropertyFacets | undefined, mode: ValidationMode): Check | undefined;
   /** A structural property's value: null, collection and element checks. */
@@ -27,11 +32,13 @@ export interface Compiler {
 
 const accept: Check = () => {};
 
-export function createCompiler(schema: ResolvedSchema): Compiler {
+export function createCompiler(schema: ResolvedSchema, acceptors?: Acceptors): Compiler {
   const structuredCache = new Map<string, StructuredCheck>();
   const membersCache = new Map<string, Members>();
   const compiler: Compiler = {
     schema,
+    acceptors,
+    itemAcceptor: (type, derived) => (derived === undefined && schema.structured(type) !== undefined ? acceptors?.get(type) : undefined),
     element: (type, facets, mode) => elementCheck(compiler, type, facets, mode),
     property: (entry, mode) => propertyCheck(compiler, entry, mode),
     navigation: (entry, mode) => navigationCheck(compiler, entry, mode),
@@ -111,6 +118,7 @@ function propertyCheck(compiler: Compiler, entry: PropertyEntry, mode: Validatio
   const element = elementCheck(compiler, type, facets, mode) ?? accept;
   const nullable = (flags & PROPERTY_FLAGS.nullable) !== 0;
   const expected = (flags & PROPERTY_FLAGS.collection) !== 0 ? `Collection(${type})` : type;
+  const itemAcceptor = compiler.itemAcceptor(type, facets?.derived);
   if ((flags & PROPERTY_FLAGS.collection) === 0) {
     return (value, walk) => {
       if (value !== null) element(value, walk);
@@ -122,13 +130,18 @@ function propertyCheck(compiler: Compiler, entry: PropertyEntry, mode: Validatio
       report(walk, value === null ? 'null' : 'type', 'error', expected, value, 'a collection is a JSON array, never null');
       return;
     }
-    items(value, walk, nullable, expected, element);
+    items(value, walk, nullable, expected, element, itemAcceptor);
   };
 }
 
-/** Walks an array's items under their index, within the node budget. */
-export function items(value: unknown[], walk: Walk, nullable: boolean, expected: string, element: Check): void {
-  for (let index = 0; index < value.length; index++) {
+/**
+ * Walks an array's items under their index, within the node budget. With the acceptor of
+ * the items' type, a tight loop settles the valid items first; from the first item it cannot
+ * settle (which the element check then tries again, then walks), the walk goes on as usual.
+ */
+export function items(value: unknown[], walk: Walk, nullable: boolean, expected: string, element: Check, accept?: Acceptor): void {
+  const from = accept === undefined || walk.full || walk.careful || !walk.plainObjectsEnumerateOwnKeys ? 0 : acceptedItems(value, walk, nullable, accept);
+  for (let index = from; index < value.length; index++) {
     if (++walk.nodes > walk.maxNodes) return overBudget(walk);
     walk.path[walk.size++] = index;
     if (walk.full && halt(walk)) {
@@ -141,6 +154,21 @@ export function items(value: unknown[], walk: Walk, nullable: boolean, expected:
     walk.size--;
     if (walk.stopped) return;
   }
+}
+
+/** How many items from the start the acceptor settles (their nodes spent); the walk takes the rest. */
+function acceptedItems(value: unknown[], walk: Walk, nullable: boolean, accept: Acceptor): number {
+  const depth = walk.depth;
+  let index = 0;
+  for (; index < value.length; index++) {
+    const nodes = walk.nodes;
+    const item = value[index];
+    if (++walk.nodes > walk.maxNodes || (item === null ? !nullable : !accept(item, walk, depth))) {
+      walk.nodes = nodes;
+      return index;
+    }
+  }
+  return index;
 }
 
 /**
@@ -157,8 +185,9 @@ function navigationCheck(compiler: Compiler, entry: NavigationEntry, mode: Valid
   const structured = compiler.structured(type, mode);
   const element: Check = derived === undefined ? structured : (value, walk) => structured(value, walk, derived);
   if (!collection) return (value, walk) => (value === null ? undefined : element(value, walk));
+  const accept = compiler.itemAcceptor(type, derived);
   return (value, walk) => {
-    if (Array.isArray(value)) items(value, walk, false, `Collection(${type})`, element);
+    if (Array.isArray(value)) items(value, walk, false, `Collection(${type})`, element, accept);
     else report(walk, 'type', 'error', `Collection(${type})`, value, 'an expanded collection is a JSON array');
   };
 }
@@ -180,7 +209,15 @@ function structuredCheck(compiler: Compiler, name: string, mode: ValidationMode)
     return (value, walk) => report(walk, 'unknown-type', 'warning', name, value, `the schema references ${name} but does not define it`);
   }
   const own = compiler.members(declared, mode);
+  const accept = compiler.acceptors?.get(name);
   return (value, walk, constraint) => {
+    // A valid value is settled by the acceptor; anything else (and what it spent) goes to the
+    // table walk. Not once the issues are full (the walk halts at this value) nor in a careful walk.
+    if (accept !== undefined && constraint === undefined && !walk.full && !walk.careful && walk.plainObjectsEnumerateOwnKeys) {
+      const nodes = walk.nodes;
+      if (accept(value, walk, walk.depth)) return;
+      walk.nodes = nodes;
+    }
     if (!isObject(value)) {
       report(walk, 'type', 'error', name, value, 'expected a JSON object');
       return;

@@ -1,3 +1,4 @@
+import type { Acceptor, Acceptors } from './accept.js';
 import { checkInstanceAnnotation } from './annotations.js';
 import { createCompiler, items, type Check, type Compiler } from './compile.js';
 import { resolveSchema } from './resolve.js';
@@ -21,9 +22,14 @@ const MODES = new Set<unknown>(['read', 'create', 'update']);
 // Types whose values may be objects: a `{ "value": ... }` wrapper cannot be told apart for them.
 const OBJECT_VALUED = /^Edm\.(Untyped|Stream|Geography|Geometry|ComplexType|EntityType)/;
 
-export function createEngine(table: ValidationTable): Engine {
+export interface EngineOptions {
+  /** Generated acceptors (`acceptors.gen.ts`): valid values settled without the table walk. */
+  acceptors?: Acceptors;
+}
+
+export function createEngine(table: ValidationTable, options: EngineOptions = {}): Engine {
   const schema = resolveSchema(table);
-  const compiler = createCompiler(schema);
+  const compiler = createCompiler(schema, options.acceptors);
   const roots: Record<ValidationMode, Map<string, Root>> = { read: new Map(), create: new Map(), update: new Map() };
   return {
     validate(typeName, value, mode, options) {
@@ -69,6 +75,8 @@ interface Root {
   /** A primitive or enum type whose single value may come wrapped in `{ "value": ... }`. */
   wrappable: boolean;
   collectionName: string;
+  /** The acceptor of a structured type's values (see accept.ts). */
+  accept: Acceptor | undefined;
 }
 
 /** Names are cached up to this many per mode: callers may pass names from payloads. */
@@ -85,7 +93,7 @@ function rootOf(compiler: Compiler, cache: Map<string, Root>, typeName: unknown,
   const qualified = compiler.schema.qualify(name);
   const check = compiler.element(qualified, undefined, mode);
   const structured = compiler.schema.structured(qualified) !== undefined;
-  const root: Root = { qualified, wrapped: wrapped !== null, check, wrappable: !structured && !OBJECT_VALUED.test(qualified), collectionName: `Collection(${qualified})` };
+  const root: Root = { qualified, wrapped: wrapped !== null, check, wrappable: !structured && !OBJECT_VALUED.test(qualified), collectionName: `Collection(${qualified})`, accept: compiler.itemAcceptor(qualified, undefined) };
   if (typeof typeName === 'string' && cache.size < MAX_CACHED_ROOTS) cache.set(typeName, root);
   return root;
 }
@@ -98,7 +106,7 @@ function validateRoot(compiler: Compiler, root: Root, typeName: unknown, value: 
   }
   if (collection || root.wrapped) {
     envelope(value, walk, true, (inner) => {
-      if (Array.isArray(inner)) items(inner, walk, false, root.collectionName, check);
+      if (Array.isArray(inner)) items(inner, walk, false, root.collectionName, check, root.accept);
       else report(walk, 'envelope', 'error', root.collectionName, inner, 'a collection is a JSON array in "value"');
     });
   } else if (value === null) {

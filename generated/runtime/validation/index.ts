@@ -5,7 +5,7 @@
  */
 
 // The engine
-export { createEngine, type Engine } from './engine.js';
+export { createEngine, type Engine, type EngineOptions } from './engine.js';
 
 // Typed entry points for generated code
 export { isValid, typeValidator, type EntryOptions, type TypeValidator, type ValidationResult } from './entry.js';
@@ -31,3 +31,6 @@ export {
 
 // Helpers for callers that report issues
 export { escapeToken, formatPointer } from './pointer.js';
+
+// For generated acceptors (acceptors.gen.ts)
+export { primitiveOf, quickDate, quickDateTimeOffset, quickGuid, type Acceptor, type Acceptors, type AcceptWalk } from './accept.js';

@@ -41,7 +41,7 @@ const FEW = 12;
  * `8-4-4-4-12` hexadecimal digits by character codes: what the Guid regex of primitives.ts
  * accepts, without a regex match per value.
  */
-function quickGuid(text: string): boolean {
+export function quickGuid(text: string): boolean {
   if (text.length !== 36) return false;
   for (let index = 0; index < 36; index++) {
     const code = text.charCodeAt(index);

@@ -60,10 +60,10 @@ describe('the validators emitter on the bundled example', () => {
     writeOut(folder, files);
   });
 
-  it('writes validators.gen.ts and the runtime, which imports nothing outside its folder', () => {
+  it('writes validators.gen.ts, acceptors.gen.ts and the runtime, which imports nothing outside its folder', () => {
     const paths = files.map((file) => file.path).filter((path) => path !== 'types.gen.ts');
-    expect(paths[0]).toBe('validators.gen.ts');
-    expect(paths.slice(1).every((path) => /^runtime\/validation\/[a-z-]+\.ts$/.test(path))).toBe(true);
+    expect(paths.slice(0, 2)).toEqual(['validators.gen.ts', 'acceptors.gen.ts']);
+    expect(paths.slice(2).every((path) => /^runtime\/validation\/[a-z-]+\.ts$/.test(path))).toBe(true);
     for (const file of files.filter((item) => item.path.startsWith('runtime/'))) {
       for (const [, specifier] of file.content.matchAll(/from '([^']+)'/g)) expect(specifier, file.path).toMatch(/^\.\/[a-z-]+\.ts$/);
       expect(file.path.endsWith('.test.ts')).toBe(false);
@@ -118,8 +118,9 @@ describe('hostile schemas', () => {
 
   it('type-checks, and holds no code from the input', () => {
     expect(typeCheck(folder, files)).toEqual([]);
-    const source = files.find((file) => file.path === 'validators.gen.ts')!.content;
-    expect(source).not.toContain('process.exit');
+    for (const path of ['validators.gen.ts', 'acceptors.gen.ts']) expect(files.find((file) => file.path === path)!.content).not.toContain('process.exit');
+    // Names are string literals in the acceptors, escaped where needed.
+    expect(files.find((file) => file.path === 'acceptors.gen.ts')!.content).toContain('case "../x":');
   });
 
   it('validates prototype-named properties as data', async () => {

@@ -3,19 +3,30 @@ import { headerSource } from '../header.ts';
 import { propertyKey, stringLiteral, typeName } from '../naming.ts';
 import { inputTypeNames } from '../ts-types/names.ts';
 import { isStructured } from '../../model/queries.ts';
+import { acceptorsSource } from './acceptors-source.ts';
 import { buildValidationTable } from './build-table.ts';
 import { validationRuntimeFiles } from './runtime-files.ts';
 import { tableSourceLines } from './table-source.ts';
+import type { ValidationTable } from '../../runtime/validation/index.ts';
 
 /**
  * The `validators` emitter: `validators.gen.ts` (the validation table, the engine over it,
  * and one typed entry point per entity and complex type) plus the runtime it imports.
  */
 export const VALIDATORS_FILE = 'validators.gen.ts';
+/** Specialised code per structured type that settles valid values first (see runtime/validation/accept.ts). */
+export const ACCEPTORS_FILE = 'acceptors.gen.ts';
 
 export const validatorsEmitter: Emitter = {
   name: 'validators',
-  emit: (context) => [{ path: VALIDATORS_FILE, content: emitValidators(context) }, ...validationRuntimeFiles()],
+  emit: (context) => {
+    const table = buildValidationTable(context.model, { ieee754Compatible: context.options.ieee754Compatible });
+    return [
+      { path: VALIDATORS_FILE, content: emitValidators(context, table) },
+      { path: ACCEPTORS_FILE, content: emitAcceptors(context, table) },
+      ...validationRuntimeFiles(),
+    ];
+  },
 };
 
 interface EntryView {
@@ -26,7 +37,16 @@ interface EntryView {
   qualifiedName: string;
 }
 
-function emitValidators(context: EmitContext): string {
+function emitAcceptors(context: EmitContext, table: ValidationTable): string {
+  const { lines, entries } = acceptorsSource(table);
+  return context.templates.render('validators/acceptors.hbs', {
+    source: headerSource(context.model),
+    lines,
+    entries: entries.map(([name, fn]) => ({ name, fn })),
+  });
+}
+
+function emitValidators(context: EmitContext, table: ValidationTable): string {
   const { model } = context;
   const names = inputTypeNames(model);
   const entries: EntryView[] = Object.keys(model.types)
@@ -42,9 +62,9 @@ function emitValidators(context: EmitContext): string {
         qualifiedName: stringLiteral(qualified),
       };
     });
-  const table = buildValidationTable(model, { ieee754Compatible: context.options.ieee754Compatible });
   return context.templates.render('validators/validators.hbs', {
     source: headerSource(model),
+    acceptors: true,
     tableLines: tableSourceLines(table),
     collection: names.collection,
     entries,

@@ -5,7 +5,7 @@
  */
 
 // The engine
-export { createEngine, type Engine } from './engine.ts';
+export { createEngine, type Engine, type EngineOptions } from './engine.ts';
 
 // Typed entry points for generated code
 export { isValid, typeValidator, type EntryOptions, type TypeValidator, type ValidationResult } from './entry.ts';
@@ -31,3 +31,6 @@ export {
 
 // Helpers for callers that report issues
 export { escapeToken, formatPointer } from './pointer.ts';
+
+// For generated acceptors (acceptors.gen.ts)
+export { primitiveOf, quickDate, quickDateTimeOffset, quickGuid, type Acceptor, type Acceptors, type AcceptWalk } from './accept.ts';
