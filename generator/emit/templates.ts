@@ -4,6 +4,7 @@ import { basename, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packagePath } from '../package-files.ts';
 import type HandlebarsNamespace from 'handlebars';
+import { closureTemplate } from './template-closures.ts';
 
 /**
  * Renders handlebars templates from `templates/`, or from a user's folder that overrides
@@ -30,8 +31,16 @@ export const COMPILE_OPTIONS = {
 
 export const PARTIALS = ['partials/header.hbs'];
 
-/** What the build writes: template name (relative to `templates/`) -> its source and its precompiled spec. */
-export type PrecompiledTemplates = Record<string, { source: string; spec: Parameters<typeof HandlebarsNamespace.template>[0] }>;
+/** A template's text parsed as handlebars' compile parses it: with the compile options (parse reads `ignoreStandalone`). */
+export function parseTemplate(handlebars: typeof HandlebarsNamespace, source: string): hbs.AST.Program {
+  return handlebars.parse(source, COMPILE_OPTIONS as object);
+}
+
+/**
+ * What the build writes: template name (relative to `templates/`) -> its source, its
+ * precompiled spec and its parsed form (for template-closures.ts; absent: handlebars alone).
+ */
+export type PrecompiledTemplates = Record<string, { source: string; spec: Parameters<typeof HandlebarsNamespace.template>[0]; ast?: hbs.AST.Program }>;
 
 export interface TemplateRenderer {
   render(name: string, view: object): string;
@@ -57,23 +66,37 @@ export function createTemplateRenderer(overrides?: string, precompiled: Precompi
     }
     return compiler.compile(source, COMPILE_OPTIONS);
   };
-  const compiled = new Map<string, HandlebarsNamespace.TemplateDelegate>();
-  const load = (name: string): HandlebarsNamespace.TemplateDelegate => {
-    let template = compiled.get(name);
-    if (!template) {
+  // The parsed template for template-closures.ts: the build's, or handlebars' parse when it compiles the template anyway.
+  const parsedOf = (name: string, builtin: boolean, source: string): hbs.AST.Program | undefined => {
+    const entry = builtin ? precompiled[name] : undefined;
+    return entry && entry.source === source ? entry.ast : compiler && parseTemplate(compiler, source);
+  };
+  const parsedPartials: Record<string, hbs.AST.Program> = {};
+  const compiled = new Map<string, (view: object) => string>();
+  const load = (name: string): ((view: object) => string) => {
+    let render = compiled.get(name);
+    if (!render) {
       const file = locate(name, overrides);
       const source = readFileSync(file, 'utf8');
-      template = (file === join(BUILTIN_TEMPLATES, name) ? templateOf(name, source) : undefined) ?? compile(source);
-      compiled.set(name, template);
+      const builtin = file === join(BUILTIN_TEMPLATES, name);
+      const template = (builtin ? templateOf(name, source) : undefined) ?? compile(source);
+      const parsed = parsedOf(name, builtin, source);
+      const closures = parsed && closureTemplate(parsed, parsedPartials);
+      // Handlebars renders whatever the closures leave to it (template-closures.ts), with the same output.
+      render = closures ? (view) => closures(view) ?? template(view) : template;
+      compiled.set(name, render);
     }
-    return template;
+    return render;
   };
   for (const partial of PARTIALS) {
     const file = locate(partial, overrides);
     if (!existsSync(file)) continue;
     const source = readFileSync(file, 'utf8');
+    const builtin = file === join(BUILTIN_TEMPLATES, partial);
     // Compiled with the templates' options, as handlebars would compile a partial's text with its caller's.
-    partials[basename(partial, '.hbs')] = (file === join(BUILTIN_TEMPLATES, partial) ? templateOf(partial, source) : undefined) ?? compile(source);
+    partials[basename(partial, '.hbs')] = (builtin ? templateOf(partial, source) : undefined) ?? compile(source);
+    const parsed = parsedOf(partial, builtin, source);
+    if (parsed) parsedPartials[basename(partial, '.hbs')] = parsed;
   }
   runtime.registerPartial(partials);
   compiler?.registerPartial(partials);
@@ -94,7 +117,9 @@ export function precompiledTemplatesModule(): string {
     const source = readFileSync(join(BUILTIN_TEMPLATES, name), 'utf8');
     // precompile returns the spec as JavaScript source (an object literal of functions).
     const spec = handlebars.precompile(source, COMPILE_OPTIONS) as unknown as string;
-    return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    spec: ${spec},\n  },\n`;
+    // The parsed form as handlebars compiles it (whitespace control applied), without source locations.
+    const ast = JSON.stringify(parseTemplate(handlebars, source), (key, value: unknown) => (key === 'loc' ? undefined : value));
+    return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    spec: ${spec},\n    ast: ${ast},\n  },\n`;
   });
   return `// Generated at build time (bin/build-templates.mjs) from templates/. Do not edit.\n'use strict';\nmodule.exports = {\n${entries.join('')}};\n`;
 }
