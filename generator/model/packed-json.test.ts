@@ -59,6 +59,17 @@ describe('packJson / unpackJson', () => {
     expect(unpackJson(JSON.parse(packJson(value, { rewriteString })))).toEqual({ inputs: ['a.xml'], source: { file: 'a.xml' }, other: '/abs/a.xml' });
   });
 
+  it('writes strings and numbers as JSON does, characters beyond ASCII escaped; quoted, it is the JSON string literal of the same text', () => {
+    const strings = ['plain text', 'q"uote\\back', 'c\u0000\u0001\b\t\n\f\r\u001f\u007f', 'caf\u00e9 \u2019 \u2028\u2029', 'emoji \ud83d\ude00', 'lone \ud800 \udc00 end', '</script>${x}'];
+    const value = { strings, again: strings, numbers: [0, -0, 7, -7, 2147483647, 2147483648, -2147483649, 1.5, -0.25, 1e21, 1.5e300, 5e-324, Number.NaN, -Infinity] };
+    const text = packJson(value);
+    expect(text).toMatch(/^[\u0000-\u007f]*$/);
+    expect(JSON.stringify(roundTrip(value))).toBe(JSON.stringify(value));
+    expect(text).toContain('"caf\\u00e9 \\u2019 \\u2028\\u2029"');
+    expect(packJson(value, { quoted: true })).toBe(JSON.stringify(text));
+    expect(packJson('', { quoted: true })).toBe(JSON.stringify(packJson('')));
+  });
+
   it('refuses a value that contains itself, and a packed text that does not fit together', () => {
     const loop: Record<string, unknown> = {};
     loop['self'] = loop;

@@ -48,138 +48,396 @@ export interface PackOptions {
    */
   sharedUnder?: readonly string[];
   /**
-   * Applied to each part of the text as it is written (a top-level entry, the key and string
-   * tables): the emitter escapes characters beyond ASCII there (see model-json.ts). Must keep
-   * the JSON value the same.
+   * The text as a JSON string literal (what `JSON.stringify` of the packed text gives), written
+   * as such rather than quoted afterwards: `model.gen.ts` carries it so, and quoting 7 MB once
+   * more costs a pass and a copy.
    */
-  writePart?: (json: string) => string;
+  quoted?: boolean;
 }
 
-/** The packed text of `value` (a JSON value: objects, lists, strings, finite numbers, booleans, null). */
+/**
+ * The packed text of `value` (a JSON value: objects, lists, strings, finite numbers, booleans,
+ * null). Characters beyond ASCII are escaped (`\u00e9`: the same JSON value), so that the text
+ * is one byte per character whatever the strings in the value are (the model's are cut from the
+ * input text, two bytes per character when it holds any character beyond Latin-1).
+ */
 export function packJson(value: unknown, options: PackOptions = {}): string {
-  const rewrite = options.rewriteString ?? ((text: string) => text);
-  const writePart = options.writePart ?? ((json: string) => json);
-  const writeJson = (part: unknown) => writePart(JSON.stringify(part));
-  const sharedUnder = options.sharedUnder === undefined ? undefined : new Set(options.sharedUnder);
-  const tracks = (key: string, inList: boolean, parentTracked: boolean): boolean =>
-    sharedUnder === undefined || (inList ? parentTracked : sharedUnder.has(key));
-  // First pass: each object and list is numbered as it is reached (those looked for by identity
-  // only the first time): the second pass reaches them in the same order. For each: how often it
-  // is reached, its key list; and how often each string is used.
-  const order = new Map<object, number>();
-  // Per object, in reach order: how often it is reached, and its key list (-1: a list). Typed
-  // arrays: Graph has about 600,000 objects, and plain arrays of numbers take twice the memory.
-  let times = new Int32Array(1024);
-  let shapeOf = new Int32Array(1024);
-  let reached = 0;
-  const shapes: string[][] = [];
-  // Key lists by a trie of their names: no joined string per object.
-  interface ShapeNode { shape: number; next: Map<string, ShapeNode> }
-  const shapeRoot: ShapeNode = { shape: -1, next: new Map() };
-  const uses = new Map<string, number>();
-  const count = (item: unknown, key: string, inList: boolean, parentTracked: boolean): void => {
-    if (typeof item === 'string') {
-      const text = rewrite(item, key, inList);
-      if (text.length >= MIN_SHARED_STRING && text.length <= MAX_SHARED_STRING) uses.set(text, (uses.get(text) ?? 0) + 1);
-      return;
-    }
+  const packer = new Packer(options);
+  packer.count(value, '', false, false);
+  return packer.write(value);
+}
+
+/** A node of the trie of key lists: objects with the same keys in the same order end on the same node. */
+interface ShapeNode {
+  shape: number;
+  /** The first key seen after this node and where it leads: most nodes have one, a compare instead of a lookup. */
+  firstName: string | undefined;
+  firstNext: ShapeNode | undefined;
+  more: Map<string, ShapeNode> | undefined;
+}
+
+const shapeNode = (): ShapeNode => ({ shape: -1, firstName: undefined, firstNext: undefined, more: undefined });
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const ZERO = 0x30;
+const HEX = '0123456789abcdef';
+/** JSON.stringify's short escapes, by character code (others below a space are `\u00XX`). */
+const SHORT_ESCAPES: Record<number, number> = { 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72 };
+
+/**
+ * Two walks over the value in the same order. The first (`count`) numbers each object and list
+ * as it is reached, finds its key list, counts how often each string and each object looked for
+ * by identity is met, and records what it found at each string and each object met, in the
+ * order met (typed arrays: a few MB for Graph, no garbage per object). The second (`write`)
+ * reads those records back in the same order, so that it looks nothing up by string or by
+ * identity again, and writes the text as bytes into one buffer, decoded once at the end: no
+ * intermediate lists or strings per value (building them and writing them with JSON.stringify
+ * cost three times as much).
+ */
+class Packer {
+  private readonly rewrite: ((text: string, key: string, inList: boolean) => string) | undefined;
+  private readonly sharedUnder: Set<string> | undefined;
+  private readonly quoted: boolean;
+  // Per object or list, by reach number: how often it is reached, and its key list (-1: a list).
+  private times = new Int32Array(1024);
+  private shapeOf = new Int32Array(1024);
+  private reached = 0;
+  /** Objects looked for by identity -> reach number (first pass only). */
+  private readonly order = new Map<object, number>();
+  /** Per reach number: 1 while an object looked for by identity is being walked (reached inside itself: no JSON). */
+  private open = new Uint8Array(1024);
+  /** Per object or list met, in the order met: -1 when met the first time, else its reach number. */
+  private visits = new Int32Array(1024);
+  private visitCount = 0;
+  private readonly shapes: string[][] = [];
+  private readonly shapeRoot = shapeNode();
+  // Strings long enough to share: each distinct (rewritten) text once and how often it is used;
+  // per string met, in the order met, the number of its text (-1: not one of these).
+  private readonly textIds = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private uses = new Int32Array(1024);
+  private stringVisits = new Int32Array(1024);
+  private stringCount = 0;
+  // Second pass: where it is in the records, and the text so far.
+  private visitCursor = 0;
+  private stringCursor = 0;
+  private reachedCount = 0;
+  private definitions = 0;
+  private definedAs = new Int32Array(0);
+  /** Per text number: its index in the string table, -1 when used once (written in place). */
+  private tableIndex = new Int32Array(0);
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
+
+  constructor(options: PackOptions) {
+    this.rewrite = options.rewriteString;
+    this.sharedUnder = options.sharedUnder === undefined ? undefined : new Set(options.sharedUnder);
+    this.quoted = options.quoted === true;
+  }
+
+  count(item: unknown, key: string, inList: boolean, parentTracked: boolean): void {
+    if (typeof item === 'string') return this.countString(item, key, inList);
     if (typeof item !== 'object' || item === null) return;
-    const tracked = tracks(key, inList, parentTracked);
+    const sharedUnder = this.sharedUnder;
+    const tracked = sharedUnder === undefined || (inList ? parentTracked : sharedUnder.has(key));
     if (tracked) {
-      const seen = order.get(item);
-      if (seen !== undefined) {
-        times[seen]!++;
-        return;
-      }
+      const seen = this.order.get(item);
+      if (seen !== undefined) return this.countAgain(seen);
     }
-    if (reached === times.length) {
-      times = grown(times);
-      shapeOf = grown(shapeOf);
+    if (this.visitCount === this.visits.length) this.visits = grown(this.visits);
+    this.visits[this.visitCount++] = -1;
+    const index = this.reach();
+    if (tracked) {
+      this.order.set(item, index);
+      this.open[index] = 1;
     }
-    const index = reached++;
-    times[index] = 1;
-    if (tracked) order.set(item, index);
-    if (Array.isArray(item)) {
-      shapeOf[index] = -1;
-      for (const element of item) count(element, key, true, tracked);
-      return;
+    // Into a local first: the walk below may replace the arrays with larger ones.
+    const shape = Array.isArray(item) ? this.countList(item, key, tracked) : this.countFields(item as Record<string, unknown>);
+    this.shapeOf[index] = shape;
+    if (tracked) this.open[index] = 0;
+  }
+
+  private countAgain(seen: number): void {
+    if (this.open[seen] === 1) throw new TypeError('packJson: a value that contains itself has no JSON form');
+    this.times[seen]!++;
+    if (this.visitCount === this.visits.length) this.visits = grown(this.visits);
+    this.visits[this.visitCount++] = seen;
+  }
+
+  /** The next reach number, reached once so far. */
+  private reach(): number {
+    if (this.reached === this.times.length) {
+      this.times = grown(this.times);
+      this.shapeOf = grown(this.shapeOf);
+      this.open = grownBytes(this.open);
     }
-    const fields = item as Record<string, unknown>;
-    let node = shapeRoot;
+    const index = this.reached++;
+    this.times[index] = 1;
+    return index;
+  }
+
+  private countList(list: unknown[], key: string, tracked: boolean): number {
+    for (let index = 0; index < list.length; index++) this.count(list[index], key, true, tracked);
+    return -1;
+  }
+
+  /** Counts the fields; gives the number of the key list (numbered as their objects end). */
+  private countFields(fields: Record<string, unknown>): number {
+    let node = this.shapeRoot;
     // for...in rather than Object.keys: no list per object (the model's objects are plain, own keys only).
     for (const name in fields) {
       const field = fields[name];
       // As JSON.stringify: properties holding undefined (or a function) are left out.
       if (field === undefined || typeof field === 'function' || !Object.hasOwn(fields, name)) continue;
-      let next = node.next.get(name);
-      if (next === undefined) node.next.set(name, (next = { shape: -1, next: new Map() }));
-      node = next;
-      count(field, name, false, false);
+      node = node.firstName === name ? node.firstNext! : nextShapeNode(node, name);
+      this.count(field, name, false, false);
     }
-    if (node.shape === -1) node.shape = shapes.push(ownNames(fields)) - 1;
-    shapeOf[index] = node.shape;
-  };
-  count(value, '', false, false);
-  const strings: string[] = [];
-  // A shared string -> its packed form (`[1,n]`), made once.
-  const stringToken = new Map<string, unknown[]>();
-  for (const [text, used] of uses) {
-    if (used > 1) stringToken.set(text, [STRING, strings.push(text) - 1]);
+    if (node.shape === -1) node.shape = this.shapes.push(ownNames(fields)) - 1;
+    return node.shape;
   }
-  // Second pass: the packed value as lists, written by JSON.stringify (one native pass; building
-  // the text piece by piece here cost three times as much). The lists of each top-level entry
-  // (a type, an operation) are written as soon as they are built, so that only one entry's
-  // lists are held at a time, not the whole model's (on Graph, about 100 MB more at the peak).
-  const definedAs = new Int32Array(reached);
-  let definitions = 0;
-  let reachedCount = 0;
-  const open = new Set<object>();
-  const pack = (item: unknown, key: string, inList: boolean, parentTracked: boolean, depth: number): unknown => {
-    if (typeof item === 'string') {
-      const text = rewrite(item, key, inList);
-      return (text.length >= MIN_SHARED_STRING && text.length <= MAX_SHARED_STRING ? stringToken.get(text) : undefined) ?? text;
+
+  private countString(item: string, key: string, inList: boolean): void {
+    const text = this.rewrite === undefined ? item : this.rewrite(item, key, inList);
+    let id = -1;
+    if (text.length >= MIN_SHARED_STRING && text.length <= MAX_SHARED_STRING) {
+      id = this.textIds.get(text) ?? this.newText(text);
+      this.uses[id]!++;
+    }
+    if (this.stringCount === this.stringVisits.length) this.stringVisits = grown(this.stringVisits);
+    this.stringVisits[this.stringCount++] = id;
+  }
+
+  private newText(text: string): number {
+    const id = this.texts.push(text) - 1;
+    this.textIds.set(text, id);
+    if (id === this.uses.length) this.uses = grown(this.uses);
+    return id;
+  }
+
+  /** The whole text: the tables the first pass found, then the value. */
+  write(value: unknown): string {
+    this.textIds.clear();
+    this.order.clear();
+    this.definedAs = new Int32Array(this.reached);
+    if (this.quoted) this.byte(QUOTE);
+    this.writeAscii('{');
+    this.writeString('format');
+    this.byte(COLON);
+    this.writeString(PACKED_FORMAT);
+    this.byte(COMMA);
+    this.writeString('keys');
+    this.byte(COLON);
+    this.writeKeyTable();
+    this.byte(COMMA);
+    this.writeString('strings');
+    this.byte(COLON);
+    this.writeStringTable();
+    this.byte(COMMA);
+    this.writeString('value');
+    this.byte(COLON);
+    this.writeValue(value, '', false);
+    this.writeAscii('}');
+    if (this.quoted) this.byte(QUOTE);
+    // All ASCII: decoded as UTF-8 it is a one-byte string.
+    return new TextDecoder().decode(this.bytes.subarray(0, this.length));
+  }
+
+  private writeKeyTable(): void {
+    this.byte(OPEN);
+    for (let shape = 0; shape < this.shapes.length; shape++) {
+      if (shape > 0) this.byte(COMMA);
+      this.byte(OPEN);
+      const names = this.shapes[shape]!;
+      for (let index = 0; index < names.length; index++) {
+        if (index > 0) this.byte(COMMA);
+        this.writeString(names[index]!);
+      }
+      this.byte(CLOSE);
+    }
+    this.byte(CLOSE);
+  }
+
+  /** The strings used more than once, in the order first used; numbers them. */
+  private writeStringTable(): void {
+    this.tableIndex = new Int32Array(this.texts.length).fill(-1);
+    let shared = 0;
+    this.byte(OPEN);
+    for (let id = 0; id < this.texts.length; id++) {
+      if (this.uses[id]! < 2) continue;
+      if (shared > 0) this.byte(COMMA);
+      this.tableIndex[id] = shared++;
+      this.writeString(this.texts[id]!);
+    }
+    this.byte(CLOSE);
+  }
+
+  /** Writes one value (the root, an object field's value, a list item) as the first pass met it. */
+  private writeValue(item: unknown, key: string, inList: boolean): void {
+    switch (typeof item) {
+      case 'string':
+        return this.writeStringValue(item, key, inList);
+      case 'number':
+        return this.writeNumber(item);
+      case 'boolean':
+        return this.writeAscii(item ? 'true' : 'false');
+      case 'object':
+        if (item !== null) return this.writeNode(item, key);
     }
     // As JSON.stringify: undefined, a function or a symbol in a list is null.
-    if (typeof item !== 'object' || item === null) return typeof item === 'number' || typeof item === 'boolean' ? item : null;
-    const tracked = tracks(key, inList, parentTracked);
-    const index = tracked ? order.get(item)! : reachedCount;
-    if (index < reachedCount) {
-      if (open.has(item)) throw new TypeError('packJson: a value that contains itself has no JSON form');
-      return [REFERENCE, definedAs[index]!];
+    this.writeAscii('null');
+  }
+
+  private writeStringValue(item: string, key: string, inList: boolean): void {
+    const id = this.stringVisits[this.stringCursor++]!;
+    if (id === -1) return this.writeString(this.rewrite === undefined ? item : this.rewrite(item, key, inList));
+    const index = this.tableIndex[id]!;
+    if (index === -1) return this.writeString(this.texts[id]!);
+    this.writeTagged(STRING, index);
+  }
+
+  /** `[tag,n]` */
+  private writeTagged(tag: number, n: number): void {
+    this.byte(OPEN);
+    this.writeInteger(tag);
+    this.byte(COMMA);
+    this.writeInteger(n);
+    this.byte(CLOSE);
+  }
+
+  private writeNode(item: object, key: string): void {
+    const seen = this.visits[this.visitCursor++]!;
+    if (seen !== -1) return this.writeTagged(REFERENCE, this.definedAs[seen]!);
+    const index = this.reachedCount++;
+    this.byte(OPEN);
+    if (this.times[index]! > 1) {
+      this.definedAs[index] = this.definitions++;
+      this.writeInteger(DEFINITION);
+      this.byte(COMMA);
     }
-    reachedCount++;
-    const shared = times[index]! > 1;
-    const packed: unknown[] = [];
-    if (shared) {
-      definedAs[index] = definitions++;
-      open.add(item);
-      packed.push(DEFINITION);
+    const shape = this.shapeOf[index]!;
+    if (shape === -1) this.writeList(item as unknown[], key);
+    else this.writeFields(item as Record<string, unknown>, shape);
+    this.byte(CLOSE);
+  }
+
+  private writeList(list: unknown[], key: string): void {
+    this.writeInteger(LIST);
+    for (let index = 0; index < list.length; index++) {
+      this.byte(COMMA);
+      this.writeValue(list[index], key, true);
     }
-    const shape = shapeOf[index]!;
-    // Near the root, each part is written to text at once (see above).
-    const part = depth < WRITTEN_BELOW ? (child: unknown) => (child instanceof PackedText ? child.text : writeJson(child)) : (child: unknown) => child;
-    if (shape === -1) {
-      packed.push(LIST);
-      for (const element of item as unknown[]) packed.push(part(pack(element, key, true, tracked, depth + 1)));
-    } else {
-      packed.push(FIRST_SHAPE + shape);
-      const fields = item as Record<string, unknown>;
-      for (const name of shapes[shape]!) packed.push(part(pack(fields[name], name, false, false, depth + 1)));
+  }
+
+  private writeFields(fields: Record<string, unknown>, shape: number): void {
+    this.writeInteger(FIRST_SHAPE + shape);
+    const names = this.shapes[shape]!;
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index]!;
+      this.byte(COMMA);
+      this.writeValue(fields[name], name, false);
     }
-    if (shared) open.delete(item);
-    if (depth === 0) return new PackedRoot(packed);
-    return depth < WRITTEN_BELOW ? new PackedText(`[${packed.join(',')}]`) : packed;
-  };
-  const root = pack(value, '', false, false, 0);
-  const head = `{"format":${JSON.stringify(PACKED_FORMAT)},"keys":${writeJson(shapes)},"strings":${writeJson(strings)},"value":`;
-  if (!(root instanceof PackedRoot)) return `${head}${writeJson(root)}}`;
-  // The root's parts joined once, with the head and the end: one flat text. Joining them first
-  // and then adding the head made a rope, which the next reader (JSON.stringify) flattened into
-  // a second copy (Graph v1.0: 7 MB more of short-lived text).
-  const parts = root.parts;
-  parts[0] = `${head}[${String(parts[0])}`;
-  parts[parts.length - 1] = `${String(parts[parts.length - 1])}]}`;
-  return parts.join(',');
+  }
+
+  /** As JSON.stringify: a number as JavaScript writes it, a non-finite one null. */
+  private writeNumber(value: number): void {
+    if (value >= 0 && value <= 0x7fffffff && (value | 0) === value) this.writeInteger(value);
+    else this.writeAscii(Number.isFinite(value) ? String(value) : 'null');
+  }
+
+  /** A whole number from 0 to 2^31 - 1, digit by digit (-0 is 0, as in JSON). */
+  private writeInteger(value: number): void {
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) digits++;
+    this.reserve(digits);
+    let at = this.length + digits;
+    this.length = at;
+    let rest = value | 0;
+    do {
+      this.bytes[--at] = ZERO + (rest % 10);
+      rest = (rest / 10) | 0;
+    } while (rest > 0);
+  }
+
+  /** Text with no quote, backslash or character beyond ASCII in it (a number, true, a bracket). */
+  private writeAscii(text: string): void {
+    this.reserve(text.length);
+    for (let index = 0; index < text.length; index++) this.bytes[this.length++] = text.charCodeAt(index);
+  }
+
+  private byte(code: number): void {
+    if (this.length === this.bytes.length) this.reserve(1);
+    this.bytes[this.length++] = code;
+  }
+
+  /**
+   * A string as JSON.stringify writes it, with every character beyond ASCII escaped as
+   * `\u00e9` (what escapeBeyondAscii makes of it: the same JSON value); when quoted, its quotes
+   * and backslashes escaped once more.
+   */
+  private writeString(text: string): void {
+    const length = text.length;
+    // At most 7 bytes a character (`\\u00e9` when quoted), and the two quotes.
+    this.reserve(length * 7 + 4);
+    const bytes = this.bytes;
+    let at = this.length;
+    if (this.quoted) bytes[at++] = BACKSLASH;
+    bytes[at++] = QUOTE;
+    for (let index = 0; index < length; index++) {
+      const code = text.charCodeAt(index);
+      if (code >= 0x20 && code < 0x80 && code !== QUOTE && code !== BACKSLASH) bytes[at++] = code;
+      else at = this.writeEscape(at, code);
+    }
+    if (this.quoted) bytes[at++] = BACKSLASH;
+    bytes[at++] = QUOTE;
+    this.length = at;
+  }
+
+  /** The escape of one character in a JSON string, at `at` (room reserved); gives the end. */
+  private writeEscape(at: number, code: number): number {
+    const bytes = this.bytes;
+    bytes[at++] = BACKSLASH;
+    if (this.quoted) bytes[at++] = BACKSLASH;
+    if (code === QUOTE || code === BACKSLASH) {
+      // Quoted, `\"` is `\\\"`: the escape's backslash and the quote each escaped.
+      if (this.quoted) bytes[at++] = BACKSLASH;
+      bytes[at++] = code;
+      return at;
+    }
+    const short = SHORT_ESCAPES[code];
+    if (short !== undefined) {
+      bytes[at++] = short;
+      return at;
+    }
+    bytes[at++] = 0x75; // u
+    for (let shift = 12; shift >= 0; shift -= 4) bytes[at++] = HEX.charCodeAt((code >> shift) & 0xf);
+    return at;
+  }
+
+  /** Room for `more` bytes after the text so far. */
+  private reserve(more: number): void {
+    if (this.length + more <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + more) size *= 2;
+    const larger = new Uint8Array(size);
+    larger.set(this.bytes.subarray(0, this.length));
+    this.bytes = larger;
+  }
+}
+
+function nextShapeNode(node: ShapeNode, name: string): ShapeNode {
+  if (node.firstName === undefined) {
+    node.firstName = name;
+    return (node.firstNext = shapeNode());
+  }
+  node.more ??= new Map();
+  let next = node.more.get(name);
+  if (next === undefined) node.more.set(name, (next = shapeNode()));
+  return next;
 }
 
 /** The same numbers in an array twice as long. */
@@ -189,28 +447,15 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return larger;
 }
 
+function grownBytes(array: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const larger = new Uint8Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
 /** The keys JSON.stringify writes, in its order. */
 function ownNames(fields: Record<string, unknown>): string[] {
   return Object.keys(fields).filter((name) => fields[name] !== undefined && typeof fields[name] !== 'function');
-}
-
-/** Values this deep or deeper are packed as lists, and written to text by their parent. */
-const WRITTEN_BELOW = 2;
-
-/** The root's packed list, its items written (all but its tags): joined by packJson with the rest. */
-class PackedRoot {
-  readonly parts: unknown[];
-  constructor(parts: unknown[]) {
-    this.parts = parts;
-  }
-}
-
-/** Packed text already written (a part near the root). */
-class PackedText {
-  readonly text: string;
-  constructor(text: string) {
-    this.text = text;
-  }
 }
 
 /** True for the parsed text of `packJson` (as opposed to plain JSON of the same value). */

@@ -1,6 +1,6 @@
 import type { EmitContext, OutputFile } from '../emitter.ts';
 import { headerSource } from '../header.ts';
-import { packedPortableModelJson, stringLiteralOf } from './model-json.ts';
+import { packedPortableModelLiteral } from './model-json.ts';
 import { seedPositions } from './positions.ts';
 
 export const HANDLERS_FILE = 'handlers.gen.ts';
@@ -16,6 +16,6 @@ export function emitHandlers(context: EmitContext): OutputFile[] {
   const source = headerSource(model);
   return [
     { path: HANDLERS_FILE, content: templates.render('handlers/handlers.hbs', { source, root, aliases }) },
-    { path: MODEL_FILE, content: templates.render('handlers/model.hbs', { source, modelJson: stringLiteralOf(packedPortableModelJson(model)) }) },
+    { path: MODEL_FILE, content: templates.render('handlers/model.hbs', { source, modelJson: packedPortableModelLiteral(model) }) },
   ];
 }

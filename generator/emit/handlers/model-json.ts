@@ -1,6 +1,5 @@
 import { SHARED_OPERATION_FIELDS } from '../../model-cache/shared-parts.ts';
-import { escapeBeyondAscii } from '../../model/ascii-json.ts';
-import { packJson } from '../../model/packed-json.ts';
+import { packJson, type PackOptions } from '../../model/packed-json.ts';
 import type { Model } from '../../model/types.ts';
 
 /**
@@ -25,40 +24,32 @@ function isInputPath(key: string, inList: boolean): boolean {
 
 /**
  * `portableModelJson` packed (model/packed-json.ts): the same model, the same paths, in about a
- * third of the text (Graph v1.0: 24 MB of plain JSON), which is what `model.gen.ts` carries;
- * `modelFromJson` reads either form.
+ * third of the text (Graph v1.0: 24 MB of plain JSON); `modelFromJson` reads either form. The
+ * text is ASCII (characters beyond it escaped) and one byte per character: the model's strings
+ * are cut from the input text, which is two bytes per character when it holds any character
+ * beyond Latin-1 (for Graph, 14 MB instead of 7 MB in every copy on the way to the file).
  */
 export function packedPortableModelJson(model: Model): string {
+  return packJson(model, packOptions(model));
+}
+
+/**
+ * What `model.gen.ts` carries: `JSON.stringify(packedPortableModelJson(model))`, written so by
+ * the packer rather than quoted afterwards (one pass and one 7 MB copy less). It is a
+ * JavaScript string literal as well: the text is ASCII, so it holds no U+2028 or U+2029 (which
+ * older parsers take for line ends), and it is a string and nothing else, whatever the schema holds.
+ */
+export function packedPortableModelLiteral(model: Model): string {
+  return packJson(model, { ...packOptions(model), quoted: true });
+}
+
+function packOptions(model: Model): PackOptions {
   const strip = commonFolderStripper(model.inputs);
-  return packJson(model, {
+  return {
     // What the build shares between operations (model-cache/shared-parts.ts says how much).
     sharedUnder: SHARED_OPERATION_FIELDS,
-    writePart: asciiJson,
     rewriteString: (text, key, inList) => (isInputPath(key, inList) ? strip(text) : text),
-  });
-}
-
-/**
- * JSON text escaped to ASCII (model/ascii-json.ts) and made a one-byte string: the same value,
- * at one byte per character. The model's strings are cut from the input text, which is two
- * bytes per character when it holds any character beyond Latin-1, and JSON.stringify then
- * writes two-byte text even where all is ASCII: for Graph, 14 MB instead of 7 MB in every copy
- * of the text on the way to the file.
- */
-function asciiJson(json: string): string {
-  // Through latin1, a string with only ASCII in it comes back one byte per character.
-  return Buffer.from(escapeBeyondAscii(json), 'latin1').toString('latin1');
-}
-
-/**
- * As a JavaScript string literal: JSON text is one, once quoted, except for U+2028 and U+2029,
- * which older parsers take for line ends; they are escaped too. A string and nothing else,
- * whatever the schema holds.
- */
-export function stringLiteralOf(text: string): string {
-  const literal = JSON.stringify(text);
-  // Checked first: a replace copies the (Graph: 7 MB) text even when nothing matches.
-  return /[\u2028\u2029]/.test(literal) ? literal.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : literal;
+  };
 }
 
 function commonFolderStripper(inputs: string[]): (file: string) => string {
@@ -68,9 +59,14 @@ function commonFolderStripper(inputs: string[]): (file: string) => string {
     common.push(folders[0]![index]!);
   }
   const prefix = common.length > 0 ? `${common.join('/')}/` : '';
+  // The same few files come again and again (Graph: one, 35,000 times): the last one remembered.
+  let lastFile: string | undefined;
+  let lastStripped = '';
   return (file) => {
+    if (file === lastFile) return lastStripped;
     const normal = slashes(file);
-    return prefix !== '' && normal.startsWith(prefix) ? normal.slice(prefix.length) : normal;
+    lastFile = file;
+    return (lastStripped = prefix !== '' && normal.startsWith(prefix) ? normal.slice(prefix.length) : normal);
   };
 }
 
