@@ -10,7 +10,8 @@ import type { Bench, BenchResult } from './measure.ts';
  * cold process building it (the same loadModel call, timed inside each process once its
  * modules are loaded), alternately, five rounds; medians. Also the cost of a miss (build and
  * write the entry) and the entry's size. The first warm load checks that the cached model is
- * deeply equal to a fresh build.
+ * deeply equal to a fresh build. Beside them, a cold process that only reads the entry and
+ * JSON.parses it: the floor of any JSON entry, most of a warm load.
  */
 const ROUNDS = 5;
 const CHILD = path.join(PROJECT_ROOT, 'bench/children/load-model.ts');
@@ -20,8 +21,8 @@ interface ChildResult {
   equal?: boolean;
 }
 
-function child(cache: string, compare = false): ChildResult {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, GRAPH_CSDL, cache, ...(compare ? ['compare'] : [])], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+function child(cache: string, compare = false, input = GRAPH_CSDL): ChildResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', CHILD, input, cache, ...(compare ? ['compare'] : [])], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`model cache child failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as ChildResult;
 }
@@ -39,14 +40,17 @@ const bench: Bench = async () => {
     if (child(cache, true).equal !== true) throw new Error('the cached Graph model differs from a fresh build');
     const build: number[] = [];
     const warm: number[] = [];
+    const parse: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       build.push(child('none').ms);
       warm.push(child(cache).ms);
+      parse.push(child('parse', false, path.join(cache, entry)).ms);
     }
     const baseline = { name: 'cold process, build', ms: middle(build) };
     const results: BenchResult[] = [
       { name: 'model cache: Graph v1.0, cold process, warm cache', ms: middle(warm), baseline, notes: `entry ${size.toFixed(1)} MiB; deeply equal to a build` },
       { name: 'model cache: Graph v1.0, cold process, miss (build + write)', ms: miss, baseline },
+      { name: 'model cache: Graph v1.0, cold process, read and JSON.parse of the entry alone', ms: middle(parse), baseline, notes: 'the floor of a JSON entry' },
     ];
     return results;
   } finally {
