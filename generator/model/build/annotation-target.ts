@@ -74,9 +74,17 @@ function typeTarget(model: Model, type: SchemaType, head: string, rest: string[]
     return members.length > 0 ? found(members) : missing(`enum type ${head} has no member ${rest.join('/')}`);
   }
   if (type.kind === 'typeDefinition') return missing(`type definition ${head} has no members`);
-  const declared = rest.length === 1 ? [...type.properties, ...type.navigationProperties].filter((item) => item.name === rest[0]) : [];
+  const declared = rest.length === 1 ? declaredMembers(type, rest[0]!) : [];
   if (declared.length > 0) return found(declared);
   return pathTarget(model, type, type, rest, head);
+}
+
+/** The type's own properties, then navigation properties, named `name` (without copying either list). */
+function declaredMembers(type: StructuredType, name: string): Annotated[] {
+  const members: Annotated[] = [];
+  for (const item of type.properties) if (item.name === name) members.push(item);
+  for (const item of type.navigationProperties) if (item.name === name) members.push(item);
+  return members;
 }
 
 interface SplitTarget {
@@ -183,12 +191,16 @@ function containerTarget(index: TargetIndex, rest: string[]): TargetResolution {
  * properties of a primitive type end the path; a cast must name the current type or one
  * derived from it (or a base: Graph casts to the type the path already has).
  */
+/** The part of the path walked before `position`, for a report. */
+function walked(from: string, path: string[], position: number): string {
+  return `${from}/${path.slice(0, position).join('/')}`.replace(/\/$/, '');
+}
+
 function pathTarget(model: Model, holder: PathHolder, start: StructuredType, path: string[], from: string): TargetResolution {
   let current: StructuredType | undefined = start;
   for (let position = 0; position < path.length; position++) {
     const segment = path[position]!;
-    const walked = `${from}/${path.slice(0, position).join('/')}`.replace(/\/$/, '');
-    if (!current) return missing(`${walked} has no properties`);
+    if (!current) return missing(`${walked(from, path, position)} has no properties`);
     if (segment.startsWith('$') || segment.includes('@')) return { kind: 'unsupported', reason: `path segment ${segment}` };
     if (segment.includes('.')) {
       const cast = lookupStructuredType(model, segment);
@@ -207,7 +219,7 @@ function pathTarget(model: Model, holder: PathHolder, start: StructuredType, pat
     const property = findProperty(model, current, segment);
     if (!property) return missing(`${current.qualifiedName} has no property ${segment}`);
     current = lookupStructuredType(model, property.type);
-    if (!current && position < path.length - 1) return missing(`${walked}/${segment} is of the primitive type ${property.type}`);
+    if (!current && position < path.length - 1) return missing(`${walked(from, path, position)}/${segment} is of the primitive type ${property.type}`);
   }
   return { kind: 'path', holder, path: path.join('/') };
 }

@@ -1,4 +1,4 @@
-import { attribute, childElements, childTags, textOf, type XmlElement } from '../../csdl/xml-element.ts';
+import { attribute, childElements, childTags, decodeEntities, textOf, type XmlElement } from '../../csdl/xml-element.ts';
 import type { Annotation, AnnotationValue } from '../types.ts';
 import { at, qualify, type BuildContext } from './context.ts';
 
@@ -45,19 +45,34 @@ function constantValue(kind: string, text: string): AnnotationValue {
   }
 }
 
+/** Expression attributes by precedence: the constants, then the paths, each in its list's order. */
+const EXPRESSION_RANK = new Map<string, number>([...CONSTANTS, ...PATHS].map((kind, rank) => [kind, rank]));
+
 /** The value of an element holding an expression (Annotation or PropertyValue). */
 function expressionValue(element: XmlElement, context: BuildContext): AnnotationValue {
-  for (const kind of CONSTANTS) {
-    const value = attribute(element, kind);
-    if (value !== undefined) return constantValue(kind, value);
+  // One look at each attribute; should several hold a value, the first by precedence wins.
+  const attributes = element.$;
+  let kind: string | undefined;
+  let rank = EXPRESSION_RANK.size;
+  for (const name in attributes) {
+    const candidate = EXPRESSION_RANK.get(name);
+    if (candidate === undefined || candidate >= rank) continue;
+    kind = name;
+    rank = candidate;
   }
-  for (const kind of PATHS) {
-    const value = attribute(element, kind);
-    if (value !== undefined) return pathValue(kind, value, context);
+  if (kind !== undefined) {
+    const value = decodeEntities(attributes![kind]!);
+    return rank < CONSTANTS.length ? constantValue(kind, value) : pathValue(kind, value, context);
   }
-  const [tag] = childTags(element).filter((name) => name !== 'Annotation');
-  if (!tag) return attribute(element, 'Term') === undefined ? null : true; // a bare term means true (Core tags)
+  const tag = firstExpressionTag(element);
+  if (tag === undefined) return attributes?.['Term'] === undefined ? null : true; // a bare term means true (Core tags)
   return childExpression(tag, childElements(element, tag)[0]!, context);
+}
+
+/** The first child tag (`childTags` order) other than Annotation, without listing them all. */
+function firstExpressionTag(element: XmlElement): string | undefined {
+  for (const key in element) if (key !== '$' && key !== '#text' && key !== 'Annotation') return key;
+  return undefined;
 }
 
 function childExpression(tag: string, child: XmlElement, context: BuildContext): AnnotationValue {

@@ -2,7 +2,7 @@ import { attribute, childElements, type XmlElement } from '../../csdl/xml-elemen
 import type { Callable, Parameter } from '../types.ts';
 import { readAnnotations } from './annotation.ts';
 import { at, booleanAttribute, requiredAttribute, typeReference, type BuildContext } from './context.ts';
-import { readFacets } from './property.ts';
+import { addFacets } from './property.ts';
 
 /** Actions (CSDL XML 12.1) and functions (12.2), one overload each. */
 export function readCallable(element: XmlElement, kind: 'action' | 'function', context: BuildContext): Callable {
@@ -22,10 +22,8 @@ export function readCallable(element: XmlElement, kind: 'action' | 'function', c
   if (entitySetPath !== undefined) callable.entitySetPath = entitySetPath;
   const [returnType] = childElements(element, 'ReturnType');
   if (returnType) {
-    callable.returnType = {
-      ...typeReference(requiredAttribute(returnType, 'Type', 'ReturnType', context), context),
-      nullable: booleanAttribute(attribute(returnType, 'Nullable'), true),
-    };
+    const { type, collection } = typeReference(requiredAttribute(returnType, 'Type', 'ReturnType', context), context);
+    callable.returnType = { type, collection, nullable: booleanAttribute(attribute(returnType, 'Nullable'), true) };
     const annotations = readAnnotations(returnType, context);
     if (annotations.length > 0) callable.returnType.annotations = annotations;
   }
@@ -33,12 +31,11 @@ export function readCallable(element: XmlElement, kind: 'action' | 'function', c
 }
 
 function readParameter(element: XmlElement, context: BuildContext): Parameter {
-  return {
-    name: requiredAttribute(element, 'Name', 'Parameter', context),
-    ...typeReference(requiredAttribute(element, 'Type', 'Parameter', context), context),
-    ...readFacets(element),
-    optional: false,
-    annotations: readAnnotations(element, context),
-    source: at(element, context),
-  };
+  const name = requiredAttribute(element, 'Name', 'Parameter', context);
+  const { type, collection } = typeReference(requiredAttribute(element, 'Type', 'Parameter', context), context);
+  const parameter = addFacets(element, { name, type, collection }) as Parameter;
+  parameter.optional = false;
+  parameter.annotations = readAnnotations(element, context);
+  parameter.source = at(element, context);
+  return parameter;
 }

@@ -11,28 +11,31 @@ const PRIMITIVES = new Set<string>(EDM_PRIMITIVES);
  */
 export function checkReferences(model: Model, diagnostics: DiagnosticCollector): void {
   const known = (name: string) => PRIMITIVES.has(name) || Object.hasOwn(model.types, name) || standardVocabularyType(name) !== undefined;
-  const expect = (type: string, element: string, at: SourcePosition) => {
+  // The element's name is put together only for a report: most of some twenty thousand references resolve.
+  const expect: Expect = (type, at, owner, separator = '', member = '') => {
     // An empty name is a missing Type attribute, reported where it is read.
-    if (type !== '' && !known(type)) diagnostics.report('csdl/unresolved-type', at, { type, element });
+    if (type !== '' && !known(type)) diagnostics.report('csdl/unresolved-type', at, { type, element: `${owner}${separator}${member}` });
   };
   for (const type of Object.values(model.types)) checkType(model, type, expect, diagnostics);
-  for (const callable of [...model.actions, ...model.functions]) {
-    for (const parameter of callable.parameters) expect(parameter.type, `${callable.qualifiedName}/${parameter.name}`, parameter.source);
-    if (callable.returnType) expect(callable.returnType.type, `${callable.qualifiedName} return type`, callable.source);
+  for (const callables of [model.actions, model.functions]) {
+    for (const callable of callables) {
+      for (const parameter of callable.parameters) expect(parameter.type, parameter.source, callable.qualifiedName, '/', parameter.name);
+      if (callable.returnType) expect(callable.returnType.type, callable.source, callable.qualifiedName, ' return type');
+    }
   }
   checkContainer(model, expect, diagnostics);
 }
 
-type Expect = (type: string, element: string, at: SourcePosition) => void;
+/** Reports `type` unless it resolves; the element is named `${owner}${separator}${member}`. */
+type Expect = (type: string, at: SourcePosition, owner: string, separator?: string, member?: string) => void;
 
 function checkType(model: Model, type: SchemaType, expect: Expect, diagnostics: DiagnosticCollector): void {
   if (type.kind === 'enum' || type.kind === 'typeDefinition') {
-    expect(type.underlyingType, type.qualifiedName, type.source);
+    expect(type.underlyingType, type.source, type.qualifiedName);
     return;
   }
-  for (const property of [...type.properties, ...type.navigationProperties]) {
-    expect(property.type, `${type.qualifiedName}/${property.name}`, property.source);
-  }
+  for (const property of type.properties) expect(property.type, property.source, type.qualifiedName, '/', property.name);
+  for (const property of type.navigationProperties) expect(property.type, property.source, type.qualifiedName, '/', property.name);
   if (type.baseType !== undefined) checkBaseType(model, type, diagnostics);
   if (type.kind === 'entity') checkKey(model, type, diagnostics);
 }
@@ -62,20 +65,19 @@ function checkBaseType(model: Model, type: StructuredType, diagnostics: Diagnost
 }
 
 function checkKey(model: Model, type: StructuredType & { kind: 'entity' }, diagnostics: DiagnosticCollector): void {
-  const seen = new Set<string>();
-  let keyHolder: (StructuredType & { kind: 'entity' }) | undefined;
-  const properties = new Set<string>();
-  for (let current: SchemaType | undefined = type; current?.kind === 'entity' && !seen.has(current.qualifiedName); ) {
-    seen.add(current.qualifiedName);
-    for (const property of current.properties) properties.add(property.name);
-    if (!keyHolder && current.key.length > 0) keyHolder = current;
-    current = current.baseType !== undefined && Object.hasOwn(model.types, current.baseType) ? model.types[current.baseType] : undefined;
-  }
+  const keyHolder = keyHolderOf(model, type);
   if (!keyHolder) {
     if (addressedByKey(model, type.qualifiedName)) diagnostics.report('csdl/missing-key', type.source, { type: type.qualifiedName });
     return;
   }
   if (keyHolder !== type) return; // Checked where it is declared.
+  // Only a type that declares a key needs the names of the properties it has, inherited ones too.
+  const properties = new Set<string>();
+  const seen = new Set<string>();
+  for (let current: SchemaType | undefined = type; current?.kind === 'entity' && !seen.has(current.qualifiedName); current = entityBase(model, current)) {
+    seen.add(current.qualifiedName);
+    for (const property of current.properties) properties.add(property.name);
+  }
   for (const name of type.key) {
     // Key paths into complex properties (a/b) are checked by their first segment.
     if (!properties.has(name.split('/')[0]!)) {
@@ -84,11 +86,25 @@ function checkKey(model: Model, type: StructuredType & { kind: 'entity' }, diagn
   }
 }
 
+/** The first entity type up the base chain (the type itself first) that declares a key; cycle-safe. */
+function keyHolderOf(model: Model, type: StructuredType & { kind: 'entity' }): (StructuredType & { kind: 'entity' }) | undefined {
+  const seen = new Set<string>();
+  for (let current: SchemaType | undefined = type; current?.kind === 'entity' && !seen.has(current.qualifiedName); current = entityBase(model, current)) {
+    if (current.key.length > 0) return current;
+    seen.add(current.qualifiedName);
+  }
+  return undefined;
+}
+
+function entityBase(model: Model, type: StructuredType): SchemaType | undefined {
+  return type.baseType !== undefined && Object.hasOwn(model.types, type.baseType) ? model.types[type.baseType] : undefined;
+}
+
 function checkContainer(model: Model, expect: Expect, diagnostics: DiagnosticCollector): void {
   const container = model.entityContainer;
   if (!container) return;
-  for (const set of container.entitySets) expect(set.entityType, `entity set ${set.name}`, set.source);
-  for (const singleton of container.singletons) expect(singleton.type, `singleton ${singleton.name}`, singleton.source);
+  for (const set of container.entitySets) expect(set.entityType, set.source, 'entity set ', set.name);
+  for (const singleton of container.singletons) expect(singleton.type, singleton.source, 'singleton ', singleton.name);
   const callableNames = new Set([...model.actions, ...model.functions].map((callable) => callable.qualifiedName));
   for (const item of container.operationImports) {
     if (item.operation !== '' && !callableNames.has(item.operation)) {

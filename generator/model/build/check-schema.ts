@@ -12,14 +12,12 @@ export function checkSchema(model: Model, diagnostics: DiagnosticCollector): voi
   for (const type of Object.values(model.types)) {
     if (type.kind === 'entity') checkKey(model, type, diagnostics);
     if (type.kind === 'entity' || type.kind === 'complex') {
-      for (const property of type.properties) {
-        checkFacets(model, property.type, property, `${type.qualifiedName}/${property.name}`, diagnostics);
-      }
-    } else if (type.kind === 'typeDefinition') checkFacets(model, type.underlyingType, type, type.qualifiedName, diagnostics);
+      for (const property of type.properties) checkFacets(model, property.type, property, type.qualifiedName, property.name, diagnostics);
+    } else if (type.kind === 'typeDefinition') checkFacets(model, type.underlyingType, type, type.qualifiedName, undefined, diagnostics);
   }
   for (const callable of [...model.actions, ...model.functions]) {
     for (const parameter of callable.parameters) {
-      checkFacets(model, parameter.type, parameter, `${callable.qualifiedName}/${parameter.name}`, diagnostics);
+      checkFacets(model, parameter.type, parameter, callable.qualifiedName, parameter.name, diagnostics);
     }
   }
 }
@@ -91,14 +89,27 @@ interface Faceted extends Partial<Omit<Facets, 'nullable'>> {
   source: SourcePosition;
 }
 
-/** Reports (and drops) the facets of `element` that do not apply to `typeName`. */
-function checkFacets(model: Model, typeName: string, element: Faceted, name: string, diagnostics: DiagnosticCollector): void {
+const FACET_NAMES = Object.keys(ATTRIBUTE) as FacetName[];
+
+/**
+ * Reports (and drops) the facets of `element` that do not apply to `typeName`; the element is
+ * named `owner/member` (or `owner`), put together only for a report.
+ */
+function checkFacets(
+  model: Model,
+  typeName: string,
+  element: Faceted,
+  owner: string,
+  member: string | undefined,
+  diagnostics: DiagnosticCollector,
+): void {
   const type = lookupType(model, typeName);
   // Facets on a usage of a type definition restate or refine the definition's; they are not ours to judge here.
   if (type?.kind === 'typeDefinition') return;
   if (!type && !typeName.startsWith('Edm.')) return; // An unresolved type is reported by checkReferences.
-  for (const facet of Object.keys(ATTRIBUTE) as FacetName[]) {
+  for (const facet of FACET_NAMES) {
     if (element[facet] === undefined || (!type && APPLIES_TO[facet](typeName))) continue;
+    const name = member === undefined ? owner : `${owner}/${member}`;
     diagnostics.report('csdl/inapplicable-facet', element.source, { facet: ATTRIBUTE[facet], type: typeName, element: name });
     delete element[facet];
   }

@@ -1,4 +1,4 @@
-import { attribute as attributeValue, childElements, childTags, positionOf, textOf, type XmlElement } from '../../csdl/xml-element.ts';
+import { childElements, decodeEntities, positionOf, textOf, type XmlElement } from '../../csdl/xml-element.ts';
 import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import type { LineIndex } from '../../diagnostics/line-index.ts';
 
@@ -112,14 +112,17 @@ const VALUES: Record<string, (value: string) => string | undefined> = {
 const MEMBER_VALUE = /^-?\d+$/;
 
 export function checkXmlShape(root: XmlElement, rootTag: string, lines: LineIndex, diagnostics: DiagnosticCollector): void {
-  const pending: [string, XmlElement][] = [[rootTag, root]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [tag, element] = next;
+  // A stack of elements to visit and, beside it, their tags (no pair allocated per element).
+  const tags = [rootTag];
+  const elements = [root];
+  for (let element = elements.pop(); element; element = elements.pop()) {
+    const tag = tags.pop()!;
     const allowed = ALLOWED.get(tag);
     if (!allowed) continue; // A foreign element, or an expression (String, Apply, If, ...): not walked into.
     checkElement(tag, element, allowed, lines, diagnostics);
     const children = CHILDREN_ALLOWED.get(tag);
-    for (const child of childTags(element)) {
+    for (const child in element) {
+      if (child === '$' || child === '#text') continue; // the keys `childTags` leaves out
       if (children && !children.has(child) && !isForeign(child)) {
         const suggestion = closest(child, children);
         diagnostics.report('csdl/unknown-element', positionOf(childElements(element, child)[0]!, lines, positionOf(element, lines)), {
@@ -129,7 +132,10 @@ export function checkXmlShape(root: XmlElement, rootTag: string, lines: LineInde
         });
         continue;
       }
-      for (const item of childElements(element, child)) pending.push([child, item]);
+      for (const item of childElements(element, child)) {
+        tags.push(child);
+        elements.push(item);
+      }
     }
   }
 }
@@ -144,7 +150,7 @@ function checkElement(tag: string, element: XmlElement, allowed: Set<string>, li
   const attributes = element.$;
   for (const attribute in attributes) {
     if (allowed.has(attribute)) {
-      checkValue(tag, element, attribute, lines, diagnostics);
+      checkValue(tag, element, attribute, attributes[attribute]!, lines, diagnostics);
       continue;
     }
     if (attribute.includes(':') || attribute === 'xmlns') continue;
@@ -161,10 +167,14 @@ function checkElement(tag: string, element: XmlElement, allowed: Set<string>, li
   }
 }
 
-function checkValue(tag: string, element: XmlElement, attribute: string, lines: LineIndex, diagnostics: DiagnosticCollector): void {
-  const value = attributeValue(element, attribute) ?? '';
-  const rule = tag === 'Member' && attribute === 'Value' ? (text: string) => (MEMBER_VALUE.test(text) ? undefined : 'expected an integer') : VALUES[attribute];
-  const reason = rule?.(value);
+const MEMBER_RULE = (text: string) => (MEMBER_VALUE.test(text) ? undefined : 'expected an integer');
+
+/** `raw`: the attribute's value as written; decoded only when CSDL types the attribute. */
+function checkValue(tag: string, element: XmlElement, attribute: string, raw: string, lines: LineIndex, diagnostics: DiagnosticCollector): void {
+  const rule = tag === 'Member' && attribute === 'Value' ? MEMBER_RULE : Object.hasOwn(VALUES, attribute) ? VALUES[attribute] : undefined;
+  if (!rule) return;
+  const value = decodeEntities(raw);
+  const reason = rule(value);
   if (reason) diagnostics.report('csdl/invalid-attribute', positionOf(element, lines), { element: tag, attribute, value, reason });
 }
 

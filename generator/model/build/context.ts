@@ -11,28 +11,54 @@ export interface BuildContext {
   aliases: Record<string, string>;
   /** Namespace of the schema being read. */
   namespace: string;
+  /**
+   * Names and type references already resolved in this document, by their text: Graph writes
+   * `Edm.String` ten thousand times. One string per name also means one hash and one flattening
+   * where later stages look names up.
+   */
+  resolved: ResolvedNames;
 }
+
+export interface ResolvedNames {
+  names: Map<string, string>;
+  types: Map<string, TypeReference>;
+}
+
+export function resolvedNames(): ResolvedNames {
+  return { names: new Map(), types: new Map() };
+}
+
+type Aliases = Pick<BuildContext, 'aliases'> & { resolved?: ResolvedNames };
 
 export function at(element: XmlElement, context: BuildContext): SourcePosition {
   return positionOf(element, context.lines);
 }
 
 /** Resolves an alias-qualified name (`graph.user`) to its namespace-qualified form. */
-export function qualify(name: string, context: Pick<BuildContext, 'aliases'>): string {
+export function qualify(name: string, context: Aliases): string {
+  const cache = context.resolved?.names;
+  const known = cache?.get(name);
+  if (known !== undefined) return known;
   const dot = name.lastIndexOf('.');
-  if (dot === -1) return name;
-  const prefix = name.slice(0, dot);
-  const namespace = Object.hasOwn(context.aliases, prefix) ? context.aliases[prefix] : prefix;
-  return `${namespace}.${name.slice(dot + 1)}`;
+  const prefix = dot === -1 ? undefined : name.slice(0, dot);
+  // Only an alias changes a name; any other is returned as it is, not rebuilt.
+  const qualified = prefix !== undefined && Object.hasOwn(context.aliases, prefix) ? `${context.aliases[prefix]}.${name.slice(dot + 1)}` : name;
+  cache?.set(name, qualified);
+  return qualified;
 }
 
 const COLLECTION = /^Collection\((.+)\)$/;
 
-/** Parses `Collection(graph.user)` or `Edm.String` into a resolved type reference. */
-export function typeReference(typeText: string, context: Pick<BuildContext, 'aliases'>): TypeReference {
+/** Parses `Collection(graph.user)` or `Edm.String` into a resolved type reference (shared: copy it, do not change it). */
+export function typeReference(typeText: string, context: Aliases): TypeReference {
+  const cache = context.resolved?.types;
+  const known = cache?.get(typeText);
+  if (known !== undefined) return known;
   const match = COLLECTION.exec(typeText.trim());
   const inner = match ? match[1]!.trim() : typeText.trim();
-  return { type: qualify(inner, context), collection: Boolean(match) };
+  const reference = { type: qualify(inner, context), collection: Boolean(match) };
+  cache?.set(typeText, reference);
+  return reference;
 }
 
 /** Reads a boolean attribute (xs:boolean: true, false, 1, 0); absent gives `fallback`. Other values are reported by check-xml-shape.ts. */

@@ -16,10 +16,18 @@ import { capabilitiesOf, enumMemberName } from './capabilities.ts';
  * inline and external annotations are attached. Every annotation stays in `annotations`.
  */
 const CORE = 'Org.OData.Core.V1.';
+// The terms' names put together once, not at each of the tens of thousands of elements asked.
+const DESCRIPTION = `${CORE}Description`;
+const LONG_DESCRIPTION = `${CORE}LongDescription`;
+const COMPUTED = `${CORE}Computed`;
+const IMMUTABLE = `${CORE}Immutable`;
+const PERMISSIONS = `${CORE}Permissions`;
+const OPTIONAL_PARAMETER = `${CORE}OptionalParameter`;
 const DERIVED_TYPE_CONSTRAINT = 'Org.OData.Validation.V1.DerivedTypeConstraint';
 
 function find(annotations: Annotation[], term: string): Annotation | undefined {
-  return annotations.find((annotation) => annotation.term === term && annotation.qualifier === undefined);
+  for (const annotation of annotations) if (annotation.term === term && annotation.qualifier === undefined) return annotation;
+  return undefined;
 }
 
 /** Core tag terms: absent means false, present without a value means true. */
@@ -29,9 +37,9 @@ function tag(annotations: Annotation[], term: string): boolean {
 }
 
 function describe(element: Annotated): void {
-  const description = find(element.annotations, `${CORE}Description`)?.value;
+  const description = find(element.annotations, DESCRIPTION)?.value;
   if (typeof description === 'string') element.description = description;
-  const longDescription = find(element.annotations, `${CORE}LongDescription`)?.value;
+  const longDescription = find(element.annotations, LONG_DESCRIPTION)?.value;
   if (typeof longDescription === 'string') element.longDescription = longDescription;
 }
 
@@ -42,9 +50,9 @@ function derivedTypes(annotations: Annotation[]): string[] | undefined {
 
 function interpretProperty(property: StructuralProperty): void {
   describe(property);
-  property.computed = tag(property.annotations, `${CORE}Computed`);
-  property.immutable = tag(property.annotations, `${CORE}Immutable`);
-  const permission = enumMemberName(find(property.annotations, `${CORE}Permissions`)?.value as AnnotationValue);
+  property.computed = tag(property.annotations, COMPUTED);
+  property.immutable = tag(property.annotations, IMMUTABLE);
+  const permission = enumMemberName(find(property.annotations, PERMISSIONS)?.value as AnnotationValue);
   if (permission === 'None' || permission === 'Read' || permission === 'Write' || permission === 'ReadWrite') {
     property.permissions = permission;
   }
@@ -63,7 +71,7 @@ function interpretCallable(callable: Callable): void {
   describe(callable);
   for (const parameter of callable.parameters) {
     describe(parameter);
-    parameter.optional = find(parameter.annotations, `${CORE}OptionalParameter`) !== undefined;
+    parameter.optional = find(parameter.annotations, OPTIONAL_PARAMETER) !== undefined;
   }
 }
 

@@ -5,7 +5,7 @@ import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import type { Annotation, Callable, EntityContainer, Schema, SchemaType, SourcePosition } from '../types.ts';
 import { readAnnotations } from './annotation.ts';
 import { readCallable } from './callable.ts';
-import { at, qualify, requiredAttribute, typeReference, type BuildContext } from './context.ts';
+import { at, qualify, requiredAttribute, resolvedNames, typeReference, type BuildContext } from './context.ts';
 import { readEntityContainer } from './entity-container.ts';
 import { readEnumType } from './enum-type.ts';
 import { readStructuredType } from './structured-type.ts';
@@ -30,7 +30,7 @@ export interface CsdlDocument {
 /** Reads one `edmx:Edmx` document (CSDL XML 3). */
 export function readDocument(parsed: ParsedXml, diagnostics: DiagnosticCollector): CsdlDocument {
   const document: CsdlDocument = { schemas: [], types: [], callables: [], containers: [], externalAnnotations: [] };
-  const base: BuildContext = { diagnostics, lines: parsed.lines, aliases: Object.create(null), namespace: '' };
+  const base: BuildContext = { diagnostics, lines: parsed.lines, aliases: Object.create(null), namespace: '', resolved: resolvedNames() };
   if (parsed.rootTag !== 'edmx:Edmx') {
     const { uri, local } = namespaceOf(parsed.rootTag);
     diagnostics.report('csdl/not-edmx', at(parsed.root, base), {
@@ -89,7 +89,7 @@ function readSchema(element: XmlElement, context: BuildContext, document: CsdlDo
  * Resolves aliases in a target path: `graph.user/manager` and
  * `graph.assign(graph.user)/param` both become namespace-qualified.
  */
-export function qualifyTarget(target: string, context: Pick<BuildContext, 'aliases'>): string {
+export function qualifyTarget(target: string, context: Pick<BuildContext, 'aliases' | 'resolved'>): string {
   const [head = '', ...rest] = target.split('/');
   const open = head.indexOf('(');
   const name = open === -1 ? head : head.slice(0, open);
@@ -106,7 +106,7 @@ export function qualifyTarget(target: string, context: Pick<BuildContext, 'alias
   return [qualify(name, context) + signature, ...casts].join('/');
 }
 
-function qualifyParameterType(type: string, context: Pick<BuildContext, 'aliases'>): string {
+function qualifyParameterType(type: string, context: Pick<BuildContext, 'aliases' | 'resolved'>): string {
   const reference = typeReference(type, context);
   return reference.collection ? `Collection(${reference.type})` : reference.type;
 }

@@ -13,7 +13,9 @@ export function readStructuredType(
   context: BuildContext,
 ): EntityType | ComplexType {
   const name = requiredAttribute(element, 'Name', kind === 'entity' ? 'EntityType' : 'ComplexType', context);
-  const base = {
+  // One object built in the model's key order (kind first, base type and key last), not spread together from parts.
+  const type = {
+    kind,
     name,
     namespace: context.namespace,
     qualifiedName: `${context.namespace}.${name}`,
@@ -25,18 +27,16 @@ export function readStructuredType(
     ),
     capabilities: {},
     annotations: readAnnotations(element, context),
-    origin: ['csdl' as const],
+    origin: ['csdl'],
     source: at(element, context),
-  };
+  } as EntityType | ComplexType;
   const baseType = attribute(element, 'BaseType');
-  const withBase = baseType === undefined ? base : { ...base, baseType: qualify(baseType, context) };
-  if (kind === 'complex') return { kind, ...withBase };
-  return {
-    kind,
-    ...withBase,
-    key: readKey(element),
-    hasStream: booleanAttribute(attribute(element, 'HasStream'), false),
-  };
+  if (baseType !== undefined) type.baseType = qualify(baseType, context);
+  if (type.kind === 'entity') {
+    type.key = readKey(element);
+    type.hasStream = booleanAttribute(attribute(element, 'HasStream'), false);
+  }
+  return type;
 }
 
 /** Key property paths (CSDL XML 6.5); aliased keys keep their path. */
