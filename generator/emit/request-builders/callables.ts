@@ -29,9 +29,11 @@ export interface CallableMember {
 type CallableSegment = Extract<PathSegment, { kind: 'action' | 'function' }>;
 
 export interface CallableIndex {
-  /** Members of a node, sorted by name. */
+  /** Members of a node, sorted by name (the same array on every call: read it, do not change it). */
   membersOf(node: PositionNode): CallableMember[];
 }
+
+const NO_MEMBERS: CallableMember[] = [];
 
 export function indexCallables(model: Model, root: PositionNode): CallableIndex {
   const renamed = new Map<string, string>();
@@ -59,27 +61,39 @@ export function indexCallables(model: Model, root: PositionNode): CallableIndex 
       }
     }
   });
+  // Asked for each node by the interfaces and twice by the route table: worked out once per node.
+  const membersByNode = new Map<PositionNode, CallableMember[]>();
   return {
     membersOf(node) {
-      const members = new Map<string, CallableMember>();
-      for (const operation of node.callables) {
-        const callable = resolve(node, operation);
-        if (!callable) continue;
-        const identity = identityOf(operation);
-        const name = renamed.get(identity) ?? plainName(operation);
-        const segment = operation.segments.at(-1) as CallableSegment;
-        let member = members.get(name);
-        if (!member) {
-          const binding = callable.isBound ? callable.parameters[0] : undefined;
-          member = { name, kind: segment.kind, urlName: segment.name, qualifiedName: callable.qualifiedName, overloads: [] };
-          if (binding) member.binding = { type: binding.type, collection: binding.collection };
-          members.set(name, member);
-        }
-        if (!member.overloads.some((overload) => overload.callable === callable)) member.overloads.push({ callable, operation });
+      let list = membersByNode.get(node);
+      if (!list) {
+        list = membersAt(node);
+        membersByNode.set(node, list);
       }
-      return [...members.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return list;
     },
   };
+
+  function membersAt(node: PositionNode): CallableMember[] {
+    if (node.callables.length === 0) return NO_MEMBERS;
+    const members = new Map<string, CallableMember>();
+    for (const operation of node.callables) {
+      const callable = resolve(node, operation);
+      if (!callable) continue;
+      const identity = identityOf(operation);
+      const name = renamed.get(identity) ?? plainName(operation);
+      const segment = operation.segments.at(-1) as CallableSegment;
+      let member = members.get(name);
+      if (!member) {
+        const binding = callable.isBound ? callable.parameters[0] : undefined;
+        member = { name, kind: segment.kind, urlName: segment.name, qualifiedName: callable.qualifiedName, overloads: [] };
+        if (binding) member.binding = { type: binding.type, collection: binding.collection };
+        members.set(name, member);
+      }
+      if (!member.overloads.some((overload) => overload.callable === callable)) member.overloads.push({ callable, operation });
+    }
+    return [...members.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
 }
 
 /** The parameters a caller passes: all but the binding parameter. */

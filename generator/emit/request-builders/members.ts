@@ -1,4 +1,4 @@
-import type { Operation, Parameter } from '../../model/types.ts';
+import type { Model, Operation, Parameter } from '../../model/types.ts';
 import { findNavigationProperty, findProperty, lookupStructuredType } from '../../model/queries.ts';
 import { propertyKey, safeIdentifier, stringLiteral } from '../naming.ts';
 import { docComment } from '../ts-types/doc-comment.ts';
@@ -85,12 +85,24 @@ export function stepMember(context: TypeTextContext, parentType: string | undefi
 
 /** The navigation property's description, or at the root the entity set's or singleton's. */
 function navigationDescription(context: TypeTextContext, parentType: string | undefined, name: string): string | undefined {
-  if (parentType === undefined) {
-    const container = context.model.entityContainer;
-    return [...(container?.entitySets ?? []), ...(container?.singletons ?? [])].find((item) => item.name === name)?.description;
-  }
+  if (parentType === undefined) return rootDescriptions(context.model).get(name);
   const type = lookupStructuredType(context.model, parentType);
   return type ? findNavigationProperty(context.model, type, name)?.description : undefined;
+}
+
+const rootDescriptionIndex = new WeakMap<Model, Map<string, string | undefined>>();
+
+/** Entity sets' and singletons' descriptions by name, the first of a name winning (sets before singletons); once per model. */
+function rootDescriptions(model: Model): Map<string, string | undefined> {
+  let index = rootDescriptionIndex.get(model);
+  if (!index) {
+    index = new Map();
+    for (const item of [...(model.entityContainer?.entitySets ?? []), ...(model.entityContainer?.singletons ?? [])]) {
+      if (!index.has(item.name)) index.set(item.name, item.description);
+    }
+    rootDescriptionIndex.set(model, index);
+  }
+  return index;
 }
 
 /** `id: string` for a single key, `key: { a: string; b: number }` for a composite one. */

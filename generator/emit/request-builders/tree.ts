@@ -27,7 +27,19 @@ export interface PositionEdge {
   node: PositionNode;
 }
 
+const trees = new WeakMap<Model, PositionNode>();
+
+/** The tree of a model, built once: the request builders and the handlers both walk it, and neither changes it. */
 export function buildPositionTree(model: Model): PositionNode {
+  let root = trees.get(model);
+  if (!root) {
+    root = positionTree(model);
+    trees.set(model, root);
+  }
+  return root;
+}
+
+function positionTree(model: Model): PositionNode {
   const root: PositionNode = { collection: false, operations: [], callables: [], references: [], children: new Map() };
   for (const operation of model.operations) {
     let node = root;

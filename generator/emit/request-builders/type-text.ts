@@ -22,15 +22,25 @@ export interface TypeTextContext {
 export function valueType(context: TypeTextContext, qualifiedName: string, mode: 'read' | 'create' | 'update'): string {
   const names = inputTypeNames(context.model);
   const primitive = edmType(qualifiedName, context.options, names.helpers);
-  if (primitive !== undefined) {
-    return Object.values(names.helpers).includes(primitive) ? `${TYPES_NAMESPACE}.${primitive}` : primitive;
-  }
+  if (primitive !== undefined) return helperNames(names.helpers).has(primitive) ? `${TYPES_NAMESPACE}.${primitive}` : primitive;
   const type = lookupType(context.model, qualifiedName);
   // An unresolved type was reported while building the model; `unknown` keeps the output valid.
   if (!type) return 'unknown';
   const structured = type.kind === 'entity' || type.kind === 'complex';
   const name = structured && mode === 'create' ? names.create[qualifiedName] : structured && mode === 'update' ? names.update[qualifiedName] : typeNames(context.model)[qualifiedName];
   return `${TYPES_NAMESPACE}.${name}`;
+}
+
+/** The names `types.gen.ts` gives its helpers (`EdmFloat`...), as a set, once per model. */
+const helperSets = new WeakMap<object, ReadonlySet<string>>();
+
+function helperNames(helpers: Record<string, string>): ReadonlySet<string> {
+  let set = helperSets.get(helpers);
+  if (!set) {
+    set = new Set(Object.values(helpers));
+    helperSets.set(helpers, set);
+  }
+  return set;
 }
 
 /** A parameter's type: collections as arrays, nullable as `| null`, structured values in their create shape. */
