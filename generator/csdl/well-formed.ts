@@ -9,6 +9,8 @@
  * this on random mutations of real files); false says only "not plain", and the validator
  * then decides and says where the problem is. Real CSDL is plain: Graph v1.0 (3.5 MB) is
  * checked in a fraction of the validator's time, with no allocation per character.
+ * plain-reader.ts reads most plain documents in a pass that checks the same; this one is for
+ * those it leaves to fast-xml-parser (CDATA, deep nesting, ...), which then need no validator.
  */
 export function isPlainWellFormed(text: string): boolean {
   const length = text.length;

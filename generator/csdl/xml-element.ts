@@ -3,9 +3,9 @@ import type { SourcePosition } from '../model/types.ts';
 import type { LineIndex } from '../diagnostics/line-index.ts';
 
 /**
- * An XML element as fast-xml-parser gives it with our options: attributes grouped under `$`,
- * child elements by tag name (always arrays), text under `#text`, and the element's start
- * offset under a metadata symbol.
+ * An XML element as fast-xml-parser gives it with our options (and plain-reader.ts, which
+ * builds the same tree): attributes grouped under `$`, child elements by tag name (always
+ * arrays), text under `#text`, and the element's start offset under a metadata symbol.
  */
 export interface XmlElement {
   $?: Record<string, string>;
