@@ -16,6 +16,8 @@ export async function generatedAcceptors(model: Model): Promise<{ acceptors: Acc
   const files = validatorsEmitter.emit({ model, templates: createTemplateRenderer(), options: { ieee754Compatible: false }, diagnostics: new DiagnosticCollector() });
   const folder = mkdtempSync(join(tmpdir(), 'odatakit-bench-acceptors-'));
   try {
+    // An ES module package, as a user's: imports are live bindings, not CommonJS getters.
+    writeFileSync(join(folder, 'package.json'), '{ "type": "module" }\n');
     for (const file of files) {
       mkdirSync(dirname(join(folder, file.path)), { recursive: true });
       writeFileSync(join(folder, file.path), file.content);

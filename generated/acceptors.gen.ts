@@ -14,32 +14,19 @@ function a0(v: unknown, w: AcceptWalk, d: number): boolean {
     const x = o[k];
     switch (k) {
       case "id":
-        if (w.mode === 'update') return false;
-        if (x === null || typeof x !== 'string') return false;
+        if (w.mode === 'update') return false; if (x === null || typeof x !== 'string') return false;
         break;
       case "deletedDateTime":
         if (x !== null && (typeof x !== 'string' || !quickDateTimeOffset(x))) return false;
         break;
-      case "description":
-        if (x !== null && (typeof x !== 'string')) return false;
-        break;
-      case "displayName":
-        if (x !== null && (typeof x !== 'string')) return false;
+      case "description": case "displayName":
+        if (x !== null && typeof x !== 'string') return false;
         break;
       case "allowedCloudEndpoints":
-        if (!Array.isArray(x) || (w.nodes += x.length) > w.maxNodes) return false;
-        for (let j = 0; j < x.length; j++) {
-          const y: unknown = x[j];
-          if (y === null || typeof y !== 'string') return false;
-        }
+        if (!Array.isArray(x) || (w.nodes += x.length) > w.maxNodes) return false; for (let j = 0; j < x.length; j++) { const y: unknown = x[j]; if (y === null || typeof y !== 'string') return false; }
         break;
       case "partners":
-        if (w.mode === 'update') return false;
-        if (!Array.isArray(x) || (w.nodes += x.length) > w.maxNodes) return false;
-        for (let j = 0; j < x.length; j++) {
-          const y: unknown = x[j];
-          if (y === null || !a1(y, w, d + 1)) return false;
-        }
+        if (w.mode === 'update') return false; if (!Array.isArray(x) || (w.nodes += x.length) > w.maxNodes) return false; for (let j = 0; j < x.length; j++) { const y: unknown = x[j]; if (y === null || !a1(y, w, d + 1)) return false; }
         break;
       default:
         if (w.dynamicProperties !== 'accept' || k.indexOf('@') >= 0) return false;
@@ -53,19 +40,14 @@ function a1(v: unknown, w: AcceptWalk, d: number): boolean {
   for (const k in o) {
     const x = o[k];
     switch (k) {
-      case "isInMultiTenantOrganization":
-        if (x !== null && (typeof x !== 'boolean')) return false;
-        break;
-      case "isServiceProvider":
-        if (x !== null && (typeof x !== 'boolean')) return false;
+      case "isInMultiTenantOrganization": case "isServiceProvider":
+        if (x !== null && typeof x !== 'boolean') return false;
         break;
       case "tenantId":
-        if (w.mode === 'update') return false;
-        if (x === null || typeof x !== 'string') return false;
+        if (w.mode === 'update') return false; if (x === null || typeof x !== 'string') return false;
         break;
       case "identitySynchronization":
-        if (w.mode === 'update') return false;
-        if (x !== null && (!a2(x, w, d + 1))) return false;
+        if (w.mode === 'update') return false; if (x !== null && !a2(x, w, d + 1)) return false;
         break;
       default:
         return false;
@@ -80,14 +62,13 @@ function a2(v: unknown, w: AcceptWalk, d: number): boolean {
     const x = o[k];
     switch (k) {
       case "displayName":
-        if (x !== null && (typeof x !== 'string')) return false;
+        if (x !== null && typeof x !== 'string') return false;
         break;
       case "tenantId":
-        if (w.mode === 'update') return false;
-        if (x === null || typeof x !== 'string') return false;
+        if (w.mode === 'update') return false; if (x === null || typeof x !== 'string') return false;
         break;
       case "userSyncInbound":
-        if (x !== null && (!a3(x, w, d + 1))) return false;
+        if (x !== null && !a3(x, w, d + 1)) return false;
         break;
       default:
         return false;
@@ -102,7 +83,7 @@ function a3(v: unknown, w: AcceptWalk, d: number): boolean {
     const x = o[k];
     switch (k) {
       case "isSyncAllowed":
-        if (x !== null && (typeof x !== 'boolean')) return false;
+        if (x !== null && typeof x !== 'boolean') return false;
         break;
       default:
         return false;
@@ -117,8 +98,7 @@ function a4(v: unknown, w: AcceptWalk, d: number): boolean {
     const x = o[k];
     switch (k) {
       case "id":
-        if (w.mode === 'update') return false;
-        if (x === null || typeof x !== 'string') return false;
+        if (w.mode === 'update') return false; if (x === null || typeof x !== 'string') return false;
         break;
       case "deletedDateTime":
         if (x !== null && (typeof x !== 'string' || !quickDateTimeOffset(x))) return false;
@@ -136,12 +116,10 @@ function a5(v: unknown, w: AcceptWalk, d: number): boolean {
     const x = o[k];
     switch (k) {
       case "id":
-        if (w.mode === 'update') return false;
-        if (x === null || typeof x !== 'string') return false;
+        if (w.mode === 'update') return false; if (x === null || typeof x !== 'string') return false;
         break;
       case "crossTenantAccessPolicy":
-        if (w.mode === 'update') return false;
-        if (x !== null && (!a0(x, w, d + 1))) return false;
+        if (w.mode === 'update') return false; if (x !== null && !a0(x, w, d + 1)) return false;
         break;
       default:
         return false;

@@ -21,6 +21,10 @@ export interface AcceptorsSource {
 
 /** Enums up to this many members are tested by comparisons, larger ones by a Set. */
 const FEW_MEMBERS = 8;
+/** Types up to this many members switch on the name; larger ones on an index (see acceptorFunction). */
+const FEW_CASES = 16;
+/** Key positions remembered per type: a huge object does not grow the cache. */
+const CACHED_KEYS = 256;
 
 interface Context {
   schema: ResolvedSchema;
@@ -38,10 +42,26 @@ export function acceptorsSource(table: ValidationTable): AcceptorsSource {
     if (type !== undefined && hasAcceptor(type)) names.set(name, `a${names.size}`);
   }
   const context: Context = { schema, names, constants: new Map() };
-  const functions = [...names].map(([name, functionName]) => acceptorFunction(context, schema.structured(name)!, functionName));
+  // Types whose acceptors come out the same (derived types that add nothing, look-alike
+  // complex types) share the first one's function under their own name.
+  const seen = new Map<string, string>();
+  const functions: string[] = [];
+  for (const [name, functionName] of names) {
+    const text = acceptorFunction(context, schema.structured(name)!, PLACEHOLDER).join('\n');
+    const same = seen.get(text);
+    if (same !== undefined) {
+      functions.push(`const ${functionName} = ${same};`);
+    } else {
+      seen.set(text, functionName);
+      functions.push(text.split(PLACEHOLDER).join(functionName.slice(1)));
+    }
+  }
   const constants = [...context.constants].map(([text, constant]) => `const ${constant} = ${text};`);
-  return { lines: [...constants, ...functions.flat()], entries: [...names].map(([name, functionName]) => [stringLiteral(name), functionName]) };
+  return { lines: [...constants, ...functions], entries: [...names].map(([name, functionName]) => [stringLiteral(name), functionName]) };
 }
+
+/** Stands for a function's number while its text is compared with the others' (not a digit, not in any literal's escape). */
+const PLACEHOLDER = '\u0000';
 
 /**
  * Abstract types are dispatched on `@odata.type` and reported without one; a (malformed)
@@ -64,77 +84,113 @@ function constant(context: Context, text: string, prefix: string): string {
  * `for...in` visits every own enumerable key (those Object.keys gives the table walk) and any
  * enumerable inherited one: it may see more than the walk, never less, and a key it cannot
  * settle makes it return false, so what it accepts the walk accepts (no own-key test needed).
+ * Members with the same test share one case (most are nullable strings, booleans, dates).
  */
 function acceptorFunction(context: Context, type: ResolvedStructured, name: string): string[] {
-  const cases: string[] = [];
-  for (const [property, entry] of type.properties) cases.push(`      case ${stringLiteral(property)}:`, ...propertyLines(context, type, property, entry), '        break;');
-  for (const [property, entry] of type.navigation) cases.push(`      case ${stringLiteral(property)}:`, ...navigationLines(context, entry), '        break;');
+  // `name` is the function's number (a placeholder while texts are compared).
+  const groups = new Map<string, string[]>();
+  const add = (member: string, body: string) => {
+    const names = groups.get(body);
+    if (names === undefined) groups.set(body, [member]);
+    else names.push(member);
+  };
+  for (const [property, entry] of type.properties) add(property, propertyBody(context, type, property, entry));
+  for (const [property, entry] of type.navigation) add(property, navigationBody(context, entry));
   // An undeclared name: an annotation, an unknown property, or a dynamic property of an open
   // type (accepted without a word only when the caller accepts dynamic properties).
   const otherwise = type.open ? "if (w.dynamicProperties !== 'accept' || k.indexOf('@') >= 0) return false;" : 'return false;';
-  return [
-    `function ${name}(v: unknown, w: AcceptWalk, d: number): boolean {`,
-    "  if (typeof v !== 'object' || v === null || Array.isArray(v) || ++w.nodes > w.maxNodes || d >= w.maxDepth) return false;",
-    '  const o = v as Record<string, unknown>;',
-    '  for (const k in o) {',
-    '    const x = o[k];',
-    '    switch (k) {',
-    ...cases,
-    '      default:',
-    `        ${otherwise}`,
-    '    }',
-    '  }',
-    '  return true;',
-    '}',
-  ];
+  const members = [...groups.values()].reduce((count, names) => count + names.length, 0);
+  const byName = members <= FEW_CASES;
+  const lines: string[] = [];
+  const cases: string[] = [];
+  let index = 0;
+  for (const [body, names] of groups) {
+    const labels = names.map((member) => `case ${byName ? stringLiteral(member) : index++}:`).join(' ');
+    cases.push(`      ${labels}`, ...(body === '' ? [] : [`        ${body}`]), '        break;');
+  }
+  lines.push(`function a${name}(v: unknown, w: AcceptWalk, d: number): boolean {`, "  if (typeof v !== 'object' || v === null || Array.isArray(v) || ++w.nodes > w.maxNodes || d >= w.maxDepth) return false;", '  const o = v as Record<string, unknown>;');
+  if (byName) {
+    lines.push('  for (const k in o) {', '    const x = o[k];', '    switch (k) {');
+  } else {
+    // Many members: a name's index comes from the same position in the last object of the
+    // type (objects of a type mostly share their keys), else from a Map; then a jump table.
+    const indexes: string[] = [];
+    index = 0;
+    for (const names of groups.values()) for (const member of names) indexes.push(`[${stringLiteral(member)}, ${index++}]`);
+    const n = name;
+    lines.unshift(`const K${n} = new Map<string, number>([${indexes.join(', ')}]);`, `const S${n}: string[] = [];`, `const I${n}: number[] = [];`);
+    lines.push(
+      '  let p = 0;',
+      '  for (const k in o) {',
+      '    const x = o[k];',
+      '    let j: number;',
+      `    if (S${n}[p] === k) j = I${n}[p] as number;`,
+      `    else if (p < ${CACHED_KEYS}) { j = K${n}.get(k) ?? -1; S${n}[p] = k; I${n}[p] = j; }`,
+      `    else j = K${n}.get(k) ?? -1;`,
+      '    p++;',
+      '    switch (j) {',
+    );
+  }
+  lines.push(...cases, '      default:', `        ${otherwise}`, '    }', '  }', '  return true;', '}');
+  return lines;
 }
 
 /**
  * What members.ts reports whenever the member is present: keys, computed, read-only and
  * immutable properties in an update, computed and read-only ones (a warning) in a create.
  */
-function restrictionLine(type: ResolvedStructured, property: string, flags: number): string | undefined {
+function restriction(type: ResolvedStructured, property: string, flags: number): string | undefined {
   const readOnly = (flags & (PROPERTY_FLAGS.computed | PROPERTY_FLAGS.readOnly)) !== 0;
-  if (readOnly) return "        if (w.mode !== 'read') return false;";
-  if (type.keys.has(property) || (flags & PROPERTY_FLAGS.immutable) !== 0) return "        if (w.mode === 'update') return false;";
+  if (readOnly) return "if (w.mode !== 'read') return false;";
+  if (type.keys.has(property) || (flags & PROPERTY_FLAGS.immutable) !== 0) return "if (w.mode === 'update') return false;";
   return undefined;
 }
 
-function propertyLines(context: Context, type: ResolvedStructured, property: string, entry: PropertyEntry): string[] {
+/** The statements of one member's case, on one line ('' when any value goes). */
+function propertyBody(context: Context, type: ResolvedStructured, property: string, entry: PropertyEntry): string {
   const [elementType, flags, facets] = entry;
   const nullable = (flags & PROPERTY_FLAGS.nullable) !== 0;
-  const restriction = restrictionLine(type, property, flags);
-  const lines = restriction === undefined ? [] : [restriction];
-  if ((flags & PROPERTY_FLAGS.collection) !== 0) return [...lines, ...collectionLines(context, elementType, facets, nullable)];
-  const fails = elementFails(context, elementType, facets, 'x');
-  if (fails === 'false') return nullable ? lines : [...lines, '        if (x === null) return false;'];
-  return [...lines, `        if (${nullable ? `x !== null && (${fails})` : `x === null || ${fails}`}) return false;`];
+  const first = restriction(type, property, flags);
+  const statements = first === undefined ? [] : [first];
+  if ((flags & PROPERTY_FLAGS.collection) !== 0) statements.push(collectionBody(context, elementType, facets, nullable));
+  else {
+    const test = valueFails(elementFails(context, elementType, facets, 'x'), 'x', nullable);
+    if (test !== undefined) statements.push(`if (${test}) return false;`);
+  }
+  return statements.join(' ');
+}
+
+/** The test of a value that may be null: undefined when anything goes. */
+function valueFails(fails: string, value: string, nullable: boolean): string | undefined {
+  if (fails === 'false') return nullable ? undefined : `${value} === null`;
+  if (fails === 'true') return nullable ? `${value} !== null` : 'true';
+  return nullable ? `${value} !== null && ${parenthesised(fails)}` : `${value} === null || ${fails}`;
+}
+
+/** `a || b` inside `x !== null && ...` needs parentheses; a single test does not. */
+function parenthesised(test: string): string {
+  return test.includes(' || ') ? `(${test})` : test;
 }
 
 /**
  * A collection is an array, never null (OData JSON 4.01, section 7.3); its items spend one
  * node each, as in the table walk, and follow Nullable.
  */
-function collectionLines(context: Context, elementType: string, facets: PropertyFacets | undefined, nullable: boolean): string[] {
-  const fails = elementFails(context, elementType, facets, 'y');
-  const item = fails === 'false' ? (nullable ? undefined : 'y === null') : nullable ? `y !== null && (${fails})` : `y === null || ${fails}`;
-  return [
-    '        if (!Array.isArray(x) || (w.nodes += x.length) > w.maxNodes) return false;',
-    ...(item === undefined
-      ? []
-      : ['        for (let j = 0; j < x.length; j++) {', '          const y: unknown = x[j];', `          if (${item}) return false;`, '        }']),
-  ];
+function collectionBody(context: Context, elementType: string, facets: PropertyFacets | undefined, nullable: boolean): string {
+  const item = valueFails(elementFails(context, elementType, facets, 'y'), 'y', nullable);
+  // Items the table walk must see (abstract, constrained or undefined types): only an empty array goes.
+  if (item === 'true') return 'if (!Array.isArray(x) || x.length !== 0) return false;';
+  const array = 'if (!Array.isArray(x) || (w.nodes += x.length) > w.maxNodes) return false;';
+  return item === undefined ? array : `${array} for (let j = 0; j < x.length; j++) { const y: unknown = x[j]; if (${item}) return false; }`;
 }
 
 /** Expanded navigation properties: entities in read and create, never inline in an update. */
-function navigationLines(context: Context, entry: NavigationEntry): string[] {
+function navigationBody(context: Context, entry: NavigationEntry): string {
   const [target, collection, derived] = entry;
-  const update = "        if (w.mode === 'update') return false;";
-  if (!collection) {
-    const fails = structuredFails(context, target, derived, 'x');
-    return [update, ...(fails === 'false' ? [] : [`        if (x !== null && (${fails})) return false;`])];
-  }
-  return [update, ...collectionLines(context, target, derived === undefined ? undefined : { derived }, false)];
+  const update = "if (w.mode === 'update') return false;";
+  if (collection) return `${update} ${collectionBody(context, target, derived === undefined ? undefined : { derived }, false)}`;
+  const test = valueFails(structuredFails(context, target, derived, 'x'), 'x', true);
+  return test === undefined ? update : `${update} if (${test}) return false;`;
 }
 
 /** An expression over `value` (a non-null value) that is true when it may not be accepted. */
