@@ -8,12 +8,12 @@ import type { Bench, BenchResult } from './measure.ts';
 /**
  * The model cache on Graph v1.0: a cold process loading the model from a warm cache, beside a
  * cold process building it (the same loadModel call, timed inside each process once its
- * modules are loaded), alternately, five rounds; medians. Also the cost of a miss (build and
+ * modules are loaded), alternately, seven rounds; medians. Also the cost of a miss (build and
  * write the entry) and the entry's size. The first warm load checks that the cached model is
  * deeply equal to a fresh build. Beside them, a cold process that only reads the entry and
  * JSON.parses it: the floor of any JSON entry, most of a warm load.
  */
-const ROUNDS = 5;
+const ROUNDS = 7;
 const CHILD = path.join(PROJECT_ROOT, 'bench/children/load-model.ts');
 
 interface ChildResult {
