@@ -107,6 +107,15 @@ describe('readPlainDocument builds what fast-xml-parser builds', () => {
     expect(JSON.stringify(parser.parse(text))).toBe('{"a":[{"isPrototypeOf":["",""]}]}');
   });
 
+  it('reads documents with more distinct names than it keeps, and very long names, the same', () => {
+    const many = Array.from({ length: 700 }, (_, index) => `<n${index} a${index}="${index}"/>`).join('');
+    const long = `${'L'.repeat(150)}`;
+    expectSameTree(`<root>${many}<${long} ${long}="x">t</${long}></root>`, 'many names');
+    // With the kept names full: a refused name is still refused, and the next document starts afresh.
+    expect(readPlainDocument(`<root>${many}<toString/></root>`)).toBeUndefined();
+    expectSameTree('<edmx:Edmx Version="4.0"><edmx:DataServices/></edmx:Edmx>', 'after many names');
+  });
+
   it('2000 seeded random plain documents: each read, each the same tree', () => {
     const next = seededRandom(20261204);
     for (let index = 0; index < 2000; index++) expectSameTree(randomDocument(next), `document ${index}`);

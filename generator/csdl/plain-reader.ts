@@ -30,7 +30,7 @@ export function readPlainDocument(text: string): XmlDocument | undefined {
   const length = text.length;
   const lineEnds = text.includes('\r');
   // The open elements, innermost last: tag, start offset, attributes, children read so far, text.
-  const names: string[] = [];
+  const tags: string[] = [];
   const starts: number[] = [];
   const attributeSets: (Record<string, string> | undefined)[] = [];
   const elements: (XmlElement | undefined)[] = [];
@@ -42,6 +42,7 @@ export function readPlainDocument(text: string): XmlDocument | undefined {
   let beforeComment = '';
   let nextAmpersand = text.indexOf('&');
   let nextBang = -1;
+  names.startDocument();
   let at = xmlDeclarationEnd(text);
   if (at === -1) return undefined;
   while (at < length) {
@@ -80,7 +81,7 @@ export function readPlainDocument(text: string): XmlDocument | undefined {
     }
     if (next === SLASH) {
       if (depth === 0) return undefined;
-      const name = names[depth - 1]!;
+      const name = tags[depth - 1]!;
       if (!text.startsWith(name, tag + 2)) return undefined;
       let index = tag + 2 + name.length;
       while (index < length && isSpace(text.charCodeAt(index))) index++;
@@ -90,20 +91,17 @@ export function readPlainDocument(text: string): XmlDocument | undefined {
       const value = elementValue(elements[depth], texts[depth]!, attributeSets[depth], starts[depth]!, at);
       elements[depth] = attributeSets[depth] = undefined;
       const parent = depth === 0 ? document : (elements[depth - 1] ??= {});
-      if (!addChild(parent, name, value)) return undefined;
+      addChild(parent, name, value);
       continue;
     }
     // A start tag (or an empty-element tag).
     if (depth === 0 && rootSeen) return undefined;
-    const nameEnd = nameEndAt(text, tag + 1);
-    if (nameEnd === tag + 1) return undefined;
-    const name = text.slice(tag + 1, nameEnd);
-    // The one name fast-xml-parser refuses that no plain object inherits (addChild catches the rest).
-    if (name === 'prototype') return undefined;
+    const name = names.read(text, tag + 1);
+    if (name === undefined) return undefined;
     // No `<` inside a value: the next one after the tag's own is where this tag must have ended.
     const nextLess = text.indexOf('<', tag + 1);
     let attributes: Record<string, string> | undefined;
-    let index = nameEnd;
+    let index = tag + 1 + name.length;
     let closed = false;
     let empty = false;
     while (index < length) {
@@ -124,13 +122,12 @@ export function readPlainDocument(text: string): XmlDocument | undefined {
       while (index < length && isSpace(text.charCodeAt(index))) index++;
       const first = text.charCodeAt(index);
       if (first === GREATER || first === SLASH) continue;
-      const attributeEnd = nameEndAt(text, index);
-      if (attributeEnd === index) return undefined;
-      const attribute = text.slice(index, attributeEnd);
+      const attribute = names.read(text, index);
+      if (attribute === undefined) return undefined;
       attributes ??= {};
-      // Repeated, or a name every object inherits (which fast-xml-parser renames or refuses).
-      if (attribute in attributes || attribute === 'prototype') return undefined;
-      index = attributeEnd;
+      // Given twice (NameTable refuses names every object inherits, so `in` sees only own keys).
+      if (attribute in attributes) return undefined;
+      index += attribute.length;
       while (index < length && isSpace(text.charCodeAt(index))) index++;
       if (text.charCodeAt(index) !== EQUALS) return undefined;
       index++;
@@ -156,11 +153,11 @@ export function readPlainDocument(text: string): XmlDocument | undefined {
     if (nextAmpersand !== -1 && nextAmpersand < at) nextAmpersand = text.indexOf('&', at);
     if (empty) {
       const parent = depth === 0 ? document : (elements[depth - 1] ??= {});
-      if (!addChild(parent, name, elementValue(undefined, '', attributes, tag, at))) return undefined;
+      addChild(parent, name, elementValue(undefined, '', attributes, tag, at));
       continue;
     }
     if (depth === MAX_DEPTH) return undefined;
-    names[depth] = name;
+    tags[depth] = name;
     starts[depth] = tag;
     attributeSets[depth] = attributes;
     elements[depth] = undefined;
@@ -190,19 +187,11 @@ function elementValue(
   return element;
 }
 
-/**
- * Appends a child under its tag. False when the tag is a name the object inherits
- * (`constructor`, `__proto__`, `toString`, ...): fast-xml-parser renames or refuses those.
- */
-function addChild(parent: XmlDocument | XmlElement, name: string, value: XmlElement | string): boolean {
-  const list = parent[name];
-  if (list === undefined) {
-    parent[name] = [value] as XmlElement[];
-    return true;
-  }
-  if (!Array.isArray(list)) return false;
-  (list as (XmlElement | string)[]).push(value);
-  return true;
+/** Appends a child under its tag (no name an object inherits: NameTable refuses those). */
+function addChild(parent: XmlDocument | XmlElement, name: string, value: XmlElement | string): void {
+  const list = parent[name] as (XmlElement | string)[] | undefined;
+  if (list === undefined) parent[name] = [value] as XmlElement[];
+  else list.push(value);
 }
 
 /**
@@ -272,18 +261,59 @@ function isPrintableAscii(code: number): boolean {
   return code > 0x20 && code < 0x7f;
 }
 
-/** Where an ASCII name starting at `start` ends (`start` when there is none): a letter or `_`, then letters, digits, `_ . - :`. */
-function nameEndAt(text: string, start: number): number {
-  const first = text.charCodeAt(start);
-  if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a) || first === 0x5f)) return start;
-  let index = start + 1;
-  for (; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    const letterOrDigit = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-    if (!letterOrDigit && code !== 0x5f && code !== 0x2e && code !== 0x2d && code !== 0x3a) break;
+/**
+ * Tag and attribute names, each sliced from a text once: a name is found by a hash of its
+ * characters, so reading one allocates nothing and it is the same internalized string every
+ * time it is used as a key (slicing and internalizing every name was about a third of the
+ * reader's time). Refuses (undefined) a name every object inherits (`constructor`,
+ * `__proto__`, `toString`, ...) and `prototype`: fast-xml-parser renames or refuses those,
+ * and they must not become keys here. Kept from one document to the next (CSDL documents
+ * share their names; one table per document cost more than it saved), bounded: short names
+ * only, half the slots at most, cleared when a document starts with the table full.
+ */
+class NameTable {
+  private slots: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS);
+  private count = 0;
+
+  startDocument(): void {
+    if (this.count < NAME_SLOTS / 2) return;
+    this.slots = new Array<string | undefined>(NAME_SLOTS);
+    this.count = 0;
   }
-  return index;
+
+  /** The ASCII name at `start` (a letter or `_`, then letters, digits, `_ . - :`); undefined when there is none. */
+  read(text: string, start: number): string | undefined {
+    const first = text.charCodeAt(start);
+    if (!((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a) || first === 0x5f)) return undefined;
+    let hash = first;
+    let end = start + 1;
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end);
+      const letterOrDigit = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+      if (!letterOrDigit && code !== 0x5f && code !== 0x2e && code !== 0x2d && code !== 0x3a) break;
+      hash = (Math.imul(hash, 31) + code) | 0;
+    }
+    let slot = hash & (NAME_SLOTS - 1);
+    for (let known = this.slots[slot]; known !== undefined; known = this.slots[slot]) {
+      if (known.length === end - start && text.startsWith(known, start)) return known;
+      slot = (slot + 1) & (NAME_SLOTS - 1);
+    }
+    const name = text.slice(start, end);
+    if (name in Object.prototype || name === 'prototype') return undefined;
+    if (this.count < NAME_SLOTS / 2 && name.length <= MAX_KEPT_NAME) {
+      // An object key is a flat internalized copy: kept, it holds on to no part of the text.
+      this.slots[slot] = Object.keys({ [name]: 0 })[0]!;
+      this.count++;
+    }
+    return name;
+  }
 }
+
+/** Slots of the NameTable (a power of two). Graph v1.0 has 60 distinct names. */
+const NAME_SLOTS = 1024;
+/** Longer names (none in real CSDL) are sliced each time, not kept. */
+const MAX_KEPT_NAME = 100;
+const names = new NameTable();
 
 const REFERENCE = /&(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);/y;
 
