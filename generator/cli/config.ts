@@ -23,6 +23,8 @@ export interface GenerateConfig {
   ieee754Compatible?: boolean;
   /** Keys as path segments (true) or in parentheses (false), whatever the CSDL says (generator/model/operations/url-conventions.ts). */
   keyAsSegment?: boolean;
+  /** false: validators without acceptors.gen.ts, the table walk alone (generator/emit/validators/emitter.ts). */
+  validatorAcceptors?: boolean;
 }
 
 type FieldKind = 'strings' | 'string' | 'boolean';
@@ -34,6 +36,7 @@ const GENERATE_FIELDS: Record<keyof GenerateConfig, FieldKind> = {
   include: 'strings',
   ieee754Compatible: 'boolean',
   keyAsSegment: 'boolean',
+  validatorAcceptors: 'boolean',
 };
 
 /** The `generate` section, or `{}` when there is no config file. Bad content: UserInputError (exit 2). */

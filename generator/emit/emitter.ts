@@ -11,6 +11,8 @@ export interface OutputFile {
 export interface EmitOptions {
   /** Int64 and Decimal as string (IEEE754Compatible=true) instead of number. */
   ieee754Compatible: boolean;
+  /** false: validators without the generated acceptors (the table walk alone: smaller, slower). Default true. */
+  validatorAcceptors?: boolean;
 }
 
 export interface EmitContext {

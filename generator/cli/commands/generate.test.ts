@@ -41,6 +41,14 @@ describe('options', () => {
     });
   });
 
+  it('leaves the acceptors out with "validatorAcceptors": false', () => {
+    writeConfig({ generate: { csdl: CSDL, out: 'gen', validatorAcceptors: false } });
+    expect(resolveOptions({}, work).emit).toEqual({ ieee754Compatible: false, validatorAcceptors: false });
+    expect(run({})).toBe(0);
+    expect(existsSync(join(work, 'gen', 'validators.gen.ts'))).toBe(true);
+    expect(existsSync(join(work, 'gen', 'acceptors.gen.ts'))).toBe(false);
+  });
+
   it.each([
     ['no inputs', {}, /give --csdl/],
     ['no output', { generate: { csdl: [CSDL] } }, /give --out/],

@@ -65,7 +65,7 @@ export function resolveOptions(flags: GenerateFlags, cwd: string): GenerateOptio
     out,
     ...(templates !== undefined ? { templates } : {}),
     include: pick(flags.include, config.include),
-    emit: { ieee754Compatible: flags.ieee754Compatible ?? config.ieee754Compatible ?? false },
+    emit: { ieee754Compatible: flags.ieee754Compatible ?? config.ieee754Compatible ?? false, ...(config.validatorAcceptors !== undefined && { validatorAcceptors: config.validatorAcceptors }) },
     cwd,
     cache: cacheFolder(flags.cache, cwd),
     ...(keyAsSegment !== undefined && { keyAsSegment }),

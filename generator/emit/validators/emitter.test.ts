@@ -96,6 +96,23 @@ describe('the validators emitter on the bundled example', () => {
   });
 });
 
+describe('the table walk alone ("validatorAcceptors": false)', () => {
+  it('writes no acceptors, and validates the same', async () => {
+    const model = loadModel({ csdl: [EXAMPLE_CSDL] }).model;
+    const context = { model, templates: createTemplateRenderer(), options: { ieee754Compatible: false, validatorAcceptors: false }, diagnostics: new DiagnosticCollector() };
+    const files = [...tsTypesEmitter.emit(context), ...validatorsEmitter.emit(context)];
+    expect(files.map((file) => file.path)).not.toContain('acceptors.gen.ts');
+    expect(files.find((file) => file.path === 'validators.gen.ts')!.content).not.toContain('acceptors');
+    const folder = tempFolder();
+    writeOut(folder, files);
+    expect(typeCheck(folder, files)).toEqual([]);
+    const generated = (await import(pathToFileURL(join(folder, 'validators.gen.ts')).href)) as GeneratedModule;
+    const partner = generated.validators.crossTenantIdentitySyncPolicyPartner!;
+    expect(partner.read({ tenantId: 'x', userSyncInbound: { isSyncAllowed: true } }).ok).toBe(true);
+    expect(partner.update({ tenantId: 'x' }).issues.map((issue) => `${issue.path} ${issue.code}`)).toEqual(['/tenantId key-in-update']);
+  });
+});
+
 describe('hostile schemas', () => {
   const HOSTILE = `
       <EnumType Name="case"><Member Name="__proto__" Value="0" /><Member Name="it's" Value="1" /></EnumType>
