@@ -85,7 +85,11 @@ export function builderInterfaces(context: TypeTextContext, root: PositionNode, 
       heritage.push(reference(group.id));
     }
     const baseName = node.type === undefined ? 'Client' : `${typeName}${node.collection ? 'Collection' : 'Item'}`;
-    const shape = intern(JSON.stringify([node.type, node.collection, heritage, members]), (id) => ({ id, baseName, heritage, members }));
+    // Texts without docs: a member's doc follows from the position's type and the member's text
+    // (the description of the navigation or stream property it names), and the root, whose
+    // callables' docs do not, is the only position without a type.
+    const texts = members.map((member) => member.text);
+    const shape = intern(JSON.stringify([node.type, node.collection, heritage, texts]), (id) => ({ id, baseName, heritage, members }));
     nodeShapes.set(node, group ? { shape, group } : { shape });
     return shape;
   };

@@ -1,4 +1,4 @@
-import type { Model, Operation, Parameter } from '../../model/types.ts';
+import type { Callable, Model, Operation, Parameter } from '../../model/types.ts';
 import { findNavigationProperty, findProperty, lookupStructuredType } from '../../model/queries.ts';
 import { propertyKey, safeIdentifier, stringLiteral } from '../naming.ts';
 import { docComment } from '../ts-types/doc-comment.ts';
@@ -124,19 +124,43 @@ function keyParameters(context: TypeTextContext, segment: Extract<StepSegment, {
 export function callableSignatures(context: TypeTextContext, member: CallableMember): { doc: string; text: string }[] {
   const takesInput = member.overloads.some((overload) => callerParameters(overload.callable).length > 0);
   const options = member.kind === 'function' ? `${R}.CallOptions` : `${R}.RequestOptions`;
-  const argument = member.kind === 'function' ? 'parameters' : 'body';
   return member.overloads.map(({ callable, operation }) => {
-    const parameters = callerParameters(callable);
-    const input = !takesInput
-      ? ''
-      : parameters.length === 0
-        ? `${argument}?: Record<string, never>, `
-        : `${argument}${parameters.every((parameter) => omittable(member.kind, parameter)) ? '?' : ''}: ${parameterObject(context, member.kind, parameters)}, `;
+    const parts = callableParts(context, member.kind, callable);
     return {
-      doc: docComment([callable.description, callable.longDescription], '  '),
-      text: `${memberKey(member.name)}(${input}options?: ${options}): Promise<${resultType(context, operation.response)}>`,
+      doc: parts.doc,
+      text: `${memberKey(member.name)}(${takesInput ? parts.input : ''}options?: ${options}): Promise<${resultType(context, operation.response)}>`,
     };
   });
+}
+
+/** What a callable's signature says wherever it is invoked from: its doc comment and its input argument. */
+interface CallableParts {
+  doc: string;
+  /** The parameters object (`body: { ... }, `), when the member takes input. */
+  input: string;
+}
+
+/** Per emit (context) and kind: a bound callable is a member of every position of its binding type. */
+const callablePartsIndex = new WeakMap<TypeTextContext, Record<CallableMember['kind'], Map<Callable, CallableParts>>>();
+
+function callableParts(context: TypeTextContext, kind: CallableMember['kind'], callable: Callable): CallableParts {
+  let index = callablePartsIndex.get(context);
+  if (!index) {
+    index = { action: new Map(), function: new Map() };
+    callablePartsIndex.set(context, index);
+  }
+  let parts = index[kind].get(callable);
+  if (!parts) {
+    const argument = kind === 'function' ? 'parameters' : 'body';
+    const parameters = callerParameters(callable);
+    const input =
+      parameters.length === 0
+        ? `${argument}?: Record<string, never>, `
+        : `${argument}${parameters.every((parameter) => omittable(kind, parameter)) ? '?' : ''}: ${parameterObject(context, kind, parameters)}, `;
+    parts = { doc: docComment([callable.description, callable.longDescription], '  '), input };
+    index[kind].set(callable, parts);
+  }
+  return parts;
 }
 
 function parameterObject(context: TypeTextContext, kind: CallableMember['kind'], parameters: Parameter[]): string {

@@ -18,8 +18,27 @@ export interface TypeTextContext {
   options: EmitOptions;
 }
 
+type ValueMode = 'read' | 'create' | 'update';
+
+/** valueType's answers per context (one emit) and mode: Graph asks about 60 000 times, for a few thousand names. */
+const valueTypes = new WeakMap<TypeTextContext, Record<ValueMode, Map<string, string>>>();
+
 /** A value as read (`read`) or sent (`create`, `update`): `T.User`, `T.UserCreate`, `string`. */
-export function valueType(context: TypeTextContext, qualifiedName: string, mode: 'read' | 'create' | 'update'): string {
+export function valueType(context: TypeTextContext, qualifiedName: string, mode: ValueMode): string {
+  let known = valueTypes.get(context);
+  if (!known) {
+    known = { read: new Map(), create: new Map(), update: new Map() };
+    valueTypes.set(context, known);
+  }
+  let text = known[mode].get(qualifiedName);
+  if (text === undefined) {
+    text = valueTypeText(context, qualifiedName, mode);
+    known[mode].set(qualifiedName, text);
+  }
+  return text;
+}
+
+function valueTypeText(context: TypeTextContext, qualifiedName: string, mode: ValueMode): string {
   const names = inputTypeNames(context.model);
   const primitive = edmType(qualifiedName, context.options, names.helpers);
   if (primitive !== undefined) return helperNames(names.helpers).has(primitive) ? `${TYPES_NAMESPACE}.${primitive}` : primitive;
