@@ -30,9 +30,13 @@ export function pascalCase(text: string): string {
   return identifier.charAt(0).toUpperCase() + identifier.slice(1);
 }
 
+const LINE_SEPARATORS = /[\u2028\u2029]/;
+
 /** A JavaScript string literal: JSON escaping plus the line separators JSON leaves raw. */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(text);
+  // Nearly every name has neither separator: no replace passes for it.
+  return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }
 
 /** A property key: bare when it is a plain identifier, quoted otherwise (`'@odata.type'`, `'__proto__'`). */
@@ -64,18 +68,25 @@ export function typeNames(model: Model): Record<string, string> {
   names = Object.create(null) as Record<string, string>;
   const taken = new Set<string>();
   // Types of the shortest namespace claim the bare name first; the others take a namespace prefix.
-  const ordered = Object.keys(model.types).sort(
-    (a, b) => model.types[a]!.namespace.length - model.types[b]!.namespace.length || (a < b ? -1 : 1),
-  );
-  for (const qualified of ordered) {
-    const type = model.types[qualified]!;
-    const parts = type.namespace.split('.');
-    let candidate = pascalCase(type.name);
-    for (let used = parts.length - 1; taken.has(candidate.toLowerCase()) && used >= 0; used--) {
-      candidate = parts.slice(used).map(pascalCase).join('') + pascalCase(type.name);
+  const ordered = Object.entries(model.types)
+    .map(([qualified, type]) => ({ qualified, type, namespaceLength: type.namespace.length }))
+    .sort((a, b) => a.namespaceLength - b.namespaceLength || (a.qualified < b.qualified ? -1 : 1));
+  for (const { qualified, type } of ordered) {
+    const bare = pascalCase(type.name);
+    let candidate = bare;
+    let key = candidate.toLowerCase();
+    if (taken.has(key)) {
+      const parts = type.namespace.split('.');
+      for (let used = parts.length - 1; taken.has(key) && used >= 0; used--) {
+        candidate = parts.slice(used).map(pascalCase).join('') + bare;
+        key = candidate.toLowerCase();
+      }
+      for (let n = 2; taken.has(key); n++) {
+        candidate = `${bare}${n}`;
+        key = candidate.toLowerCase();
+      }
     }
-    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${pascalCase(type.name)}${n}`;
-    taken.add(candidate.toLowerCase());
+    taken.add(key);
     names[qualified] = candidate;
   }
   typeNameIndex.set(model, names);
