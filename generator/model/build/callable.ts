@@ -2,7 +2,7 @@ import { attribute, childElements, type XmlElement } from '../../csdl/xml-elemen
 import type { Callable, Parameter } from '../types.ts';
 import { readAnnotations } from './annotation.ts';
 import { at, booleanAttribute, requiredAttribute, typeReference, type BuildContext } from './context.ts';
-import { addFacets } from './property.ts';
+import { addFacets, hasOptionalFacets } from './property.ts';
 
 /** Actions (CSDL XML 12.1) and functions (12.2), one overload each. */
 export function readCallable(element: XmlElement, kind: 'action' | 'function', context: BuildContext): Callable {
@@ -33,6 +33,10 @@ export function readCallable(element: XmlElement, kind: 'action' | 'function', c
 function readParameter(element: XmlElement, context: BuildContext): Parameter {
   const name = requiredAttribute(element, 'Name', 'Parameter', context);
   const { type, collection } = typeReference(requiredAttribute(element, 'Type', 'Parameter', context), context);
+  if (!hasOptionalFacets(element)) {
+    const nullable = booleanAttribute(attribute(element, 'Nullable'), true);
+    return { name, type, collection, nullable, optional: false, annotations: readAnnotations(element, context), source: at(element, context) };
+  }
   const parameter = addFacets(element, { name, type, collection }) as Parameter;
   parameter.optional = false;
   parameter.annotations = readAnnotations(element, context);

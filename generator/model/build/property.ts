@@ -45,10 +45,34 @@ function isCount(value: string | undefined): value is string {
   return value !== undefined && /^\d+$/.test(value);
 }
 
+/** The facet attributes besides Nullable, which few elements carry. */
+const OPTIONAL_FACETS = new Set(['MaxLength', 'Precision', 'Scale', 'SRID', 'Unicode', 'DefaultValue']);
+
+/** Whether the element has a facet other than Nullable; without one, its object can be written whole in one literal. */
+export function hasOptionalFacets(element: XmlElement): boolean {
+  for (const name in element.$) if (OPTIONAL_FACETS.has(name)) return true;
+  return false;
+}
+
 /** A structural property (CSDL XML 7.1). Annotation-derived flags are set later, once external annotations are in. */
 export function readProperty(element: XmlElement, context: BuildContext): StructuralProperty {
   const name = requiredAttribute(element, 'Name', 'Property', context);
   const { type, collection } = typeReference(requiredAttribute(element, 'Type', 'Property', context), context);
+  if (!hasOptionalFacets(element)) {
+    // Nearly every property (Graph: all but 2 of 10,528): one object of one shape, the keys in the order below.
+    return {
+      kind: 'property',
+      name,
+      type,
+      collection,
+      nullable: booleanAttribute(valueOf(element.$?.['Nullable']), true),
+      computed: false,
+      immutable: false,
+      annotations: readAnnotations(element, context),
+      origin: ['csdl'],
+      source: at(element, context),
+    };
+  }
   const property = addFacets(element, { kind: 'property', name, type, collection }) as StructuralProperty;
   property.computed = false;
   property.immutable = false;

@@ -1,4 +1,4 @@
-import { allNavigationProperties, baseChain, keyProperties, lookupStructuredType } from '../queries.ts';
+import { baseChain, lookupStructuredType } from '../queries.ts';
 import type {
   Callable,
   Capabilities,
@@ -32,7 +32,7 @@ interface Walk {
   maxDepth: number;
   /** Operations by path, each path's in the order added: a path has at most one per method. */
   byPath: Map<string, Operation[]>;
-  boundCallables: Record<string, Callable[]>;
+  boundCallables: Map<string, BoundTo>;
   /** Per-type answers the walk asks at every visit of the type, computed once (see `typeFacts`). */
   facts: Map<StructuredType, TypeFacts>;
 }
@@ -148,14 +148,18 @@ function add(
 function typeFacts(walk: Walk, type: StructuredType): TypeFacts {
   let facts = walk.facts.get(type);
   if (facts) return facts;
+  // One walk up the base chain answers all four (what keyProperties and allNavigationProperties in queries.ts say).
   const chain = baseChain(walk.model, type);
-  const boundTo = (collection: boolean) => chain.flatMap((item) => walk.boundCallables[bindingKey(item.qualifiedName, collection)] ?? []);
-  facts = {
-    key: keyProperties(walk.model, type),
-    navigations: allNavigationProperties(walk.model, type),
-    boundToEntity: boundTo(false),
-    boundToCollection: boundTo(true),
-  };
+  facts = { key: [], navigations: [], boundToEntity: [], boundToCollection: [] };
+  for (const item of chain) {
+    if (facts.key.length === 0 && item.kind === 'entity' && item.key.length > 0) facts.key = item.key;
+    const bound = walk.boundCallables.get(item.qualifiedName);
+    if (bound) {
+      facts.boundToEntity.push(...bound.entity);
+      facts.boundToCollection.push(...bound.collection);
+    }
+  }
+  for (let index = chain.length - 1; index >= 0; index--) facts.navigations.push(...chain[index]!.navigationProperties); // base type's first
   walk.facts.set(type, facts);
   return facts;
 }
@@ -300,15 +304,20 @@ function reference(at: Position): Position {
   return extend(at, { kind: 'ref' });
 }
 
-function bindingKey(type: string, collection: boolean): string {
-  return collection ? `Collection(${type})` : type;
+/** Callables bound to a type, by the binding parameter's type: to one entity, and to a collection of them. */
+interface BoundTo {
+  entity: Callable[];
+  collection: Callable[];
 }
 
-function indexBound(model: Model): Record<string, Callable[]> {
-  const index: Record<string, Callable[]> = Object.create(null);
+function indexBound(model: Model): Map<string, BoundTo> {
+  const index = new Map<string, BoundTo>();
   for (const callable of [...model.actions, ...model.functions]) {
     const binding = callable.isBound ? callable.parameters[0] : undefined;
-    if (binding) (index[bindingKey(binding.type, binding.collection)] ??= []).push(callable);
+    if (!binding) continue;
+    let bound = index.get(binding.type);
+    if (!bound) index.set(binding.type, (bound = { entity: [], collection: [] }));
+    (binding.collection ? bound.collection : bound.entity).push(callable);
   }
   return index;
 }
@@ -316,9 +325,7 @@ function indexBound(model: Model): Record<string, Callable[]> {
 /** Callables bound to the addressed type or one of its base types (binding is inherited). */
 function boundCallables(walk: Walk, at: Position, isCollection: boolean): void {
   const facts = typeFacts(walk, at.type);
-  for (const callable of isCollection ? facts.boundToCollection : facts.boundToEntity) {
-    invoke(walk, at, callable, callable.parameters.slice(1));
-  }
+  for (const callable of isCollection ? facts.boundToCollection : facts.boundToEntity) invoke(walk, at, callable, 1);
 }
 
 function unboundCallables(walk: Walk, name: string, isAction: boolean, source: SourcePosition): void {
@@ -326,28 +333,39 @@ function unboundCallables(walk: Walk, name: string, isAction: boolean, source: S
     (callable) => callable.qualifiedName === name && !callable.isBound,
   );
   for (const callable of overloads) {
-    invoke(walk, { segments: [], path: '', placeholders: [], source }, callable, callable.parameters, callable.name);
+    invoke(walk, { segments: [], path: '', placeholders: [], source }, callable, 0, callable.name);
   }
 }
 
-/** An action is POSTed with its parameters as the body; a function is a GET with them in the URL. */
-function invoke(walk: Walk, at: Place, callable: Callable, parameters: Callable['parameters'], importName?: string): void {
+/**
+ * An action is POSTed with its parameters as the body; a function is a GET with them in the URL.
+ * `first`: the first parameter passed (1 for a bound callable: the binding parameter is the path).
+ */
+function invoke(walk: Walk, at: Place, callable: Callable, first: number, importName?: string): void {
   const name = importName ?? callable.qualifiedName;
   const response = callable.returnType ? { type: callable.returnType.type, collection: callable.returnType.collection } : undefined;
+  const { parameters } = callable;
   if (callable.kind === 'action') {
-    const next = { ...extend(at, { kind: 'action', name, parameters: [], placeholders: [] }), source: callable.source };
-    const requestBody = parameters.length > 0 ? { type: callable.qualifiedName, collection: false, mode: 'parameters' as const } : undefined;
+    const next = place(at, { kind: 'action', name, parameters: [], placeholders: [] }, at.placeholders, callable.source);
+    const requestBody = parameters.length > first ? { type: callable.qualifiedName, collection: false, mode: 'parameters' as const } : undefined;
     add(walk, next, 'POST', 'action', undefined, requestBody, response, callable.qualifiedName);
     return;
   }
-  const required = parameters.filter((parameter) => !parameter.optional).map((parameter) => parameter.name);
+  const required: string[] = [];
+  for (let index = first; index < parameters.length; index++) if (!parameters[index]!.optional) required.push(parameters[index]!.name);
   const placeholders = uniquePlaceholders(required, at.placeholders);
-  const next = { ...extend(at, { kind: 'function', name, parameters: required, placeholders }), source: callable.source };
+  const next = place(at, { kind: 'function', name, parameters: required, placeholders }, at.placeholders, callable.source);
   add(walk, next, 'GET', 'function', undefined, undefined, response, callable.qualifiedName);
+}
+
+/** A place (not a position in the walk: nothing is walked below a callable) one segment beyond `at`. */
+function place(at: Place, segment: PathSegment, placeholders: string[], source: SourcePosition): Place {
+  return { segments: [...at.segments, segment], path: at.path + renderSegment(segment), placeholders, source };
 }
 
 /** Renames placeholders that repeat a name already used in the path: `id`, then `id2`. */
 function uniquePlaceholders(names: string[], taken: string[]): string[] {
+  if (names.length === 0) return [];
   const used = new Set(taken);
   return names.map((name) => {
     let candidate = name;
