@@ -1,7 +1,7 @@
 import { primitiveCheck } from '../../runtime/validation/primitives.ts';
 import { resolveSchema, type ResolvedSchema, type ResolvedStructured } from '../../runtime/validation/resolve.ts';
 import { PROPERTY_FLAGS, type NavigationEntry, type PropertyEntry, type PropertyFacets, type ValidationTable } from '../../runtime/validation/index.ts';
-import { stringLiteral } from '../naming.ts';
+import { stringLiteral as quote } from '../naming.ts';
 
 /**
  * The body of `acceptors.gen.ts`: one acceptor function per concrete structured type of the
@@ -19,6 +19,12 @@ export interface AcceptorsSource {
   entries: [string, string][];
 }
 
+/** Plain names (nearly all) need no escaping; others go through JSON.stringify. */
+const PLAIN_NAME = /^[A-Za-z0-9_.$-]*$/;
+function stringLiteral(name: string): string {
+  return PLAIN_NAME.test(name) ? `"${name}"` : quote(name);
+}
+
 /** Enums up to this many members are tested by comparisons, larger ones by a Set. */
 const FEW_MEMBERS = 8;
 /** Types up to this many members switch on the name; larger ones on an index (see acceptorFunction). */
@@ -32,6 +38,8 @@ interface Context {
   names: Map<string, string>;
   /** Shared constants (Sets, primitive checks, facets) by their source text. */
   constants: Map<string, string>;
+  /** Member tests by type and flags (most members share a few: nullable strings, booleans...). */
+  tests: Map<string, string>;
 }
 
 export function acceptorsSource(table: ValidationTable): AcceptorsSource {
@@ -41,27 +49,27 @@ export function acceptorsSource(table: ValidationTable): AcceptorsSource {
     const type = schema.structured(name);
     if (type !== undefined && hasAcceptor(type)) names.set(name, `a${names.size}`);
   }
-  const context: Context = { schema, names, constants: new Map() };
+  const context: Context = { schema, names, constants: new Map(), tests: new Map() };
   // Types whose acceptors come out the same (derived types that add nothing, look-alike
   // complex types) share the first one's function under their own name.
   const seen = new Map<string, string>();
   const functions: string[] = [];
   for (const [name, functionName] of names) {
-    const text = acceptorFunction(context, schema.structured(name)!, PLACEHOLDER).join('\n');
+    const { head, body } = acceptorFunction(context, schema.structured(name)!);
+    const text = `${head}function a${PLACEHOLDER}(v: unknown, w: AcceptWalk, d: number): boolean {\n${body}`;
     const same = seen.get(text);
     if (same !== undefined) {
       functions.push(`const ${functionName} = ${same};`);
     } else {
       seen.set(text, functionName);
-      functions.push(text.split(PLACEHOLDER).join(functionName.slice(1)));
+      // Literals never hold the placeholder (JSON escapes it): the only one of a short function is its name.
+      const number = functionName.slice(1);
+      functions.push(head === '' ? text.replace(PLACEHOLDER, number) : text.split(PLACEHOLDER).join(number));
     }
   }
   const constants = [...context.constants].map(([text, constant]) => `const ${constant} = ${text};`);
   return { lines: [...constants, ...functions], entries: [...names].map(([name, functionName]) => [stringLiteral(name), functionName]) };
 }
-
-/** Stands for a function's number while its text is compared with the others' (not a digit, not in any literal's escape). */
-const PLACEHOLDER = '\u0000';
 
 /**
  * Abstract types are dispatched on `@odata.type` and reported without one; a (malformed)
@@ -80,14 +88,21 @@ function constant(context: Context, text: string, prefix: string): string {
   return name;
 }
 
+/** Stands for a function's name (number) while texts are compared: no literal holds it unescaped. */
+const PLACEHOLDER = '\u0000';
+
+const ENTRY = "  if (typeof v !== 'object' || v === null || Array.isArray(v) || ++w.nodes > w.maxNodes || d >= w.maxDepth) return false;\n  const o = v as Record<string, unknown>;\n";
+const CLOSE = '    }\n  }\n  return true;\n}';
+
 /**
  * `for...in` visits every own enumerable key (those Object.keys gives the table walk) and any
  * enumerable inherited one: it may see more than the walk, never less, and a key it cannot
  * settle makes it return false, so what it accepts the walk accepts (no own-key test needed).
  * Members with the same test share one case (most are nullable strings, booleans, dates).
+ * Returns the function's text after its first line, and before it what a type with many
+ * members keeps at module level, named with PLACEHOLDER for the function's number.
  */
-function acceptorFunction(context: Context, type: ResolvedStructured, name: string): string[] {
-  // `name` is the function's number (a placeholder while texts are compared).
+function acceptorFunction(context: Context, type: ResolvedStructured): { head: string; body: string } {
   const groups = new Map<string, string[]>();
   const add = (member: string, body: string) => {
     const names = groups.get(body);
@@ -99,40 +114,35 @@ function acceptorFunction(context: Context, type: ResolvedStructured, name: stri
   // An undeclared name: an annotation, an unknown property, or a dynamic property of an open
   // type (accepted without a word only when the caller accepts dynamic properties).
   const otherwise = type.open ? "if (w.dynamicProperties !== 'accept' || k.indexOf('@') >= 0) return false;" : 'return false;';
-  const members = [...groups.values()].reduce((count, names) => count + names.length, 0);
-  const byName = members <= FEW_CASES;
-  const lines: string[] = [];
-  const cases: string[] = [];
+  const byName = type.properties.size + type.navigation.size <= FEW_CASES;
+  let cases = '';
   let index = 0;
   for (const [body, names] of groups) {
-    const labels = names.map((member) => `case ${byName ? stringLiteral(member) : index++}:`).join(' ');
-    cases.push(`      ${labels}`, ...(body === '' ? [] : [`        ${body}`]), '        break;');
+    let labels = '';
+    for (const member of names) labels += `${labels === '' ? '' : ' '}case ${byName ? stringLiteral(member) : index++}:`;
+    cases += `      ${labels}\n${body === '' ? '' : `        ${body}\n`}        break;\n`;
   }
-  lines.push(`function a${name}(v: unknown, w: AcceptWalk, d: number): boolean {`, "  if (typeof v !== 'object' || v === null || Array.isArray(v) || ++w.nodes > w.maxNodes || d >= w.maxDepth) return false;", '  const o = v as Record<string, unknown>;');
-  if (byName) {
-    lines.push('  for (const k in o) {', '    const x = o[k];', '    switch (k) {');
-  } else {
-    // Many members: a name's index comes from the same position in the last object of the
-    // type (objects of a type mostly share their keys), else from a Map; then a jump table.
-    const indexes: string[] = [];
-    index = 0;
-    for (const names of groups.values()) for (const member of names) indexes.push(`[${stringLiteral(member)}, ${index++}]`);
-    const n = name;
-    lines.unshift(`const K${n} = new Map<string, number>([${indexes.join(', ')}]);`, `const S${n}: string[] = [];`, `const I${n}: number[] = [];`);
-    lines.push(
-      '  let p = 0;',
-      '  for (const k in o) {',
-      '    const x = o[k];',
-      '    let j: number;',
-      `    if (S${n}[p] === k) j = I${n}[p] as number;`,
-      `    else if (p < ${CACHED_KEYS}) { j = K${n}.get(k) ?? -1; S${n}[p] = k; I${n}[p] = j; }`,
-      `    else j = K${n}.get(k) ?? -1;`,
-      '    p++;',
-      '    switch (j) {',
-    );
-  }
-  lines.push(...cases, '      default:', `        ${otherwise}`, '    }', '  }', '  return true;', '}');
-  return lines;
+  const tail = `${cases}      default:\n        ${otherwise}\n${CLOSE}`;
+  if (byName) return { head: '', body: `${ENTRY}  for (const k in o) {\n    const x = o[k];\n    switch (k) {\n${tail}` };
+  // Many members: a name's index comes from the same position in the last object of the
+  // type (objects of a type mostly share their keys), else from a Map; then a jump table.
+  const indexes: string[] = [];
+  index = 0;
+  for (const names of groups.values()) for (const member of names) indexes.push(`[${stringLiteral(member)}, ${index++}]`);
+  const n = PLACEHOLDER;
+  const head = `const K${n} = new Map<string, number>([${indexes.join(', ')}]);\nconst S${n}: string[] = [];\nconst I${n}: number[] = [];\n`;
+  const lookup = [
+    '  let p = 0;',
+    '  for (const k in o) {',
+    '    const x = o[k];',
+    '    let j: number;',
+    `    if (S${n}[p] === k) j = I${n}[p] as number;`,
+    `    else if (p < ${CACHED_KEYS}) { j = K${n}.get(k) ?? -1; S${n}[p] = k; I${n}[p] = j; }`,
+    `    else j = K${n}.get(k) ?? -1;`,
+    '    p++;',
+    '    switch (j) {',
+  ].join('\n');
+  return { head, body: `${ENTRY}${lookup}\n${tail}` };
 }
 
 /**
@@ -149,15 +159,22 @@ function restriction(type: ResolvedStructured, property: string, flags: number):
 /** The statements of one member's case, on one line ('' when any value goes). */
 function propertyBody(context: Context, type: ResolvedStructured, property: string, entry: PropertyEntry): string {
   const [elementType, flags, facets] = entry;
-  const nullable = (flags & PROPERTY_FLAGS.nullable) !== 0;
   const first = restriction(type, property, flags);
-  const statements = first === undefined ? [] : [first];
-  if ((flags & PROPERTY_FLAGS.collection) !== 0) statements.push(collectionBody(context, elementType, facets, nullable));
-  else {
-    const test = valueFails(elementFails(context, elementType, facets, 'x'), 'x', nullable);
-    if (test !== undefined) statements.push(`if (${test}) return false;`);
+  const key = facets === undefined ? `${flags & (PROPERTY_FLAGS.nullable | PROPERTY_FLAGS.collection)} ${elementType}` : undefined;
+  let test = key === undefined ? undefined : context.tests.get(key);
+  if (test === undefined) {
+    test = valueTest(context, elementType, flags, facets);
+    if (key !== undefined) context.tests.set(key, test);
   }
-  return statements.join(' ');
+  return first === undefined ? test : test === '' ? first : `${first} ${test}`;
+}
+
+/** The statement that checks a member's value ('' when anything goes). */
+function valueTest(context: Context, elementType: string, flags: number, facets: PropertyFacets | undefined): string {
+  const nullable = (flags & PROPERTY_FLAGS.nullable) !== 0;
+  if ((flags & PROPERTY_FLAGS.collection) !== 0) return collectionBody(context, elementType, facets, nullable);
+  const test = valueFails(elementFails(context, elementType, facets, 'x'), 'x', nullable);
+  return test === undefined ? '' : `if (${test}) return false;`;
 }
 
 /** The test of a value that may be null: undefined when anything goes. */
