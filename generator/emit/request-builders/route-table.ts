@@ -21,30 +21,50 @@ export function buildRouteTable(model: Model, root: PositionNode, callables: Cal
   const target = (reference: { type: string; collection: boolean }): Target => index.get(reference.type)! * 2 + (reference.collection ? 1 : 0);
   const keyAsSegment = urlConventionsOf(model).keyAsSegment;
   const table: RouteTable = { version: 1, types, root: dictionary(), ...(keyAsSegment && { keyAsSegment: 1 as const }) };
+  // Per type, not per position: Graph has about 4 600 positions of about 1 000 types.
+  const declaring = new Map<string, Map<string, string>>();
+  const declaringOf = (typeName: string, navigation: string): string => {
+    let byName = declaring.get(typeName);
+    if (!byName) declaring.set(typeName, (byName = new Map()));
+    let name = byName.get(navigation);
+    if (name === undefined) byName.set(navigation, (name = declaringType(model, typeName, navigation)));
+    return name;
+  };
+  const keyKinds = new Map<string, Map<readonly string[], Record<string, LiteralKind>>>();
+  const keyKindsOf = (typeName: string, keyProperties: readonly string[]): Record<string, LiteralKind> => {
+    let byKey = keyKinds.get(typeName);
+    if (!byKey) keyKinds.set(typeName, (byKey = new Map()));
+    let kinds = byKey.get(keyProperties);
+    if (!kinds) byKey.set(keyProperties, (kinds = keyLiteralKinds(model, typeName, keyProperties)));
+    return kinds;
+  };
   const visit = (node: PositionNode): void => {
     for (const edge of node.children.values()) {
       const { segment, node: child } = edge;
       if (segment.kind === 'entitySet' || segment.kind === 'singleton') {
         table.root[segment.name] = target({ type: child.type!, collection: child.collection });
       } else if (segment.kind === 'navigation' && node.type !== undefined) {
-        const declaring = types[index.get(declaringType(model, node.type, segment.name))!]!;
+        const declaring = types[index.get(declaringOf(node.type, segment.name))!]!;
         (declaring.nav ??= dictionary())[segment.name] = target({ type: child.type!, collection: child.collection });
       } else if (segment.kind === 'key' && (segment.keyProperties.length > 1 || !keyAsSegment)) {
-        const kinds = keyLiteralKinds(model, segment.type, segment.keyProperties);
+        const kinds = keyKindsOf(segment.type, segment.keyProperties);
         // A single string key is quoted without being told (the runtime's default for a string).
         if (segment.keyProperties.length > 1 || Object.values(kinds)[0] !== 's') types[index.get(segment.type)!]!.key = kinds;
       }
       visit(child);
     }
     for (const member of callables.membersOf(node)) {
-      const route = callableRoute(model, member, target);
+      let routes: Record<string, CallableRoute>;
       if (!member.binding) {
-        (table.imports ??= dictionary())[member.name] = mergeRoutes(table.imports[member.name], route);
-        continue;
+        routes = table.imports ??= dictionary();
+      } else {
+        const declaring = types[index.get(member.binding.type)!]!;
+        routes = member.binding.collection ? (declaring.many ??= dictionary()) : (declaring.one ??= dictionary());
       }
-      const declaring = types[index.get(member.binding.type)!]!;
-      const routes = member.binding.collection ? (declaring.many ??= dictionary()) : (declaring.one ??= dictionary());
-      routes[member.name] = mergeRoutes(routes[member.name], route);
+      // A bound callable is met at every position of its binding type; only a function's parameters can add to its route.
+      const existing = routes[member.name];
+      if (existing && (existing[0] !== 'f' || member.kind === 'action')) continue;
+      routes[member.name] = mergeRoutes(existing, callableRoute(model, member, target));
     }
   };
   visit(root);
@@ -77,16 +97,19 @@ function relativeNames(table: RouteTable): RouteTable {
 }
 
 /** Every type the table mentions: positions, their base types, and callable results. */
-function collectTypes(model: Model, node: PositionNode, callables: CallableIndex, names: Set<string>): void {
-  if (node.type !== undefined) addWithBases(model, node.type, names);
+function collectTypes(model: Model, node: PositionNode, callables: CallableIndex, names: Set<string>, withBases = new Set<string>()): void {
+  if (node.type !== undefined) addWithBases(model, node.type, names, withBases);
   for (const member of callables.membersOf(node)) {
-    if (member.binding) addWithBases(model, member.binding.type, names);
+    if (member.binding) addWithBases(model, member.binding.type, names, withBases);
     for (const { operation } of member.overloads) if (operation.response) names.add(operation.response.type);
   }
-  for (const edge of node.children.values()) collectTypes(model, edge.node, callables, names);
+  for (const edge of node.children.values()) collectTypes(model, edge.node, callables, names, withBases);
 }
 
-function addWithBases(model: Model, name: string, names: Set<string>): void {
+/** `withBases`: the names whose base types are in already (a position's type is met at many positions). */
+function addWithBases(model: Model, name: string, names: Set<string>, withBases: Set<string>): void {
+  if (withBases.has(name)) return;
+  withBases.add(name);
   const type = lookupStructuredType(model, name);
   if (!type) names.add(name);
   else for (const item of baseChain(model, type)) names.add(item.qualifiedName);
@@ -106,7 +129,7 @@ function declaringType(model: Model, typeName: string, navigation: string): stri
   return declaring?.qualifiedName ?? typeName;
 }
 
-function keyLiteralKinds(model: Model, typeName: string, keyProperties: string[]): Record<string, LiteralKind> {
+function keyLiteralKinds(model: Model, typeName: string, keyProperties: readonly string[]): Record<string, LiteralKind> {
   const type = lookupStructuredType(model, typeName);
   const kinds = dictionary<LiteralKind>();
   for (const name of keyProperties) {
