@@ -42,34 +42,56 @@ interface Interned {
 export function seedPositions(model: Model): SeedPositions {
   const table: Interned[] = [];
   const ids = new Map<string, number>();
+  // Positions of the same type share their entity text (Graph: ~4,600 positions, far fewer types).
+  const entities = new Map<string, string>();
+  const entityOf = (node: PositionNode): string => {
+    const key = `${node.collection ? 'c' : 's'}${node.type ?? ''}`;
+    let text = entities.get(key);
+    if (text === undefined) entities.set(key, (text = entityText(model, node)));
+    return text;
+  };
   const intern = (node: PositionNode, isRoot: boolean): number => {
     const entry: Interned = { collection: node.collection, named: [] };
-    if (!isRoot) entry.entity = entityText(model, node);
+    if (!isRoot) entry.entity = entityOf(node);
     for (const edge of node.children.values()) {
       if (edge.segment.kind === 'key') entry.member = intern(edge.node, false);
       else entry.named.push([segmentName(edge.segment), intern(edge.node, false)]);
     }
-    const key = JSON.stringify(entry);
+    const key = internKey(entry);
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = table.push(entry) - 1));
     return id;
   };
   const tree = buildPositionTree(model);
   const rootId = intern(tree, true);
-  // Names in walk order, so that the file reads from the root down.
+  // Names in walk order, so that the file reads from the root down; a path is joined only for
+  // the position that names an alias.
   const names = new Map<number, { name: string; path: string }>();
-  const visit = (node: PositionNode, id: number, path: string): void => {
-    if (!names.has(id)) names.set(id, { name: `P${names.size}`, path: path || '/' });
+  const steps: string[] = [];
+  const visit = (node: PositionNode, id: number): void => {
+    if (!names.has(id)) names.set(id, { name: `P${names.size}`, path: `/${steps.join('/')}` });
     const entry = table[id]!;
     let index = 0;
     for (const edge of node.children.values()) {
       const child = edge.segment.kind === 'key' ? entry.member! : entry.named[index++]![1];
-      visit(edge.node, child, `${path}/${edge.segment.kind === 'key' ? `{${edge.segment.placeholders.join(',')}}` : segmentName(edge.segment)}`);
+      steps.push(edge.segment.kind === 'key' ? `{${edge.segment.placeholders.join(',')}}` : segmentName(edge.segment));
+      visit(edge.node, child);
+      steps.pop();
     }
   };
-  visit(tree, rootId, '');
+  visit(tree, rootId);
   const aliases = [...names].map(([id, { name, path }]) => ({ name, path: docCommentText(path), text: aliasText(table[id]!, (child) => names.get(child)!.name) }));
   return { root: names.get(rootId)!.name, aliases };
+}
+
+/**
+ * One text per distinct entry: its parts one a line (no entity text, segment name or number
+ * holds a line end), the entity absent at the root only.
+ */
+function internKey(entry: Interned): string {
+  let key = `${entry.entity ?? ''}\n${entry.collection ? 1 : 0}\n${entry.member ?? ''}`;
+  for (const [name, id] of entry.named) key += `\n${name}\n${id}`;
+  return key;
 }
 
 function segmentName(segment: Exclude<StepSegment, { kind: 'key' }>): string {
