@@ -32,5 +32,6 @@ export function primitiveOf(type: string): PrimitiveCheck {
   return primitiveCheck(type) ?? (() => ({ code: 'type', expected: type, message: 'unknown primitive type' }));
 }
 
+export { acceptsInstanceAnnotation } from './annotations.js';
 export { quickGuid } from './quick.js';
 export { quickDate, quickDateTimeOffset } from './temporal.js';

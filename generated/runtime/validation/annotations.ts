@@ -35,9 +35,25 @@ function checkControl(control: string | undefined, value: unknown, walk: Walk): 
   if (STRING_CONTROL.has(control)) {
     if (typeof value !== 'string') report(walk, 'annotation', 'error', 'a string', value, `@odata.${control} is a string`);
   } else if (control === 'count') {
-    const integer = typeof value === 'number' ? Number.isInteger(value) && value >= 0 : typeof value === 'string' && /^\d+$/.test(value);
-    if (!integer) report(walk, 'annotation', 'error', 'a non-negative integer', value, '@odata.count is a non-negative integer');
+    if (!isCount(value)) report(walk, 'annotation', 'error', 'a non-negative integer', value, '@odata.count is a non-negative integer');
   }
+}
+
+function isCount(value: unknown): boolean {
+  return typeof value === 'number' ? Number.isInteger(value) && value >= 0 : typeof value === 'string' && /^\d+$/.test(value);
+}
+
+/**
+ * True when checkInstanceAnnotation reports nothing for `@term` with this value, and the
+ * term is not the type annotation (which the structured check dispatches on): what the
+ * generated acceptors (accept.ts) settle without the table walk.
+ */
+export function acceptsInstanceAnnotation(key: string, value: unknown): boolean {
+  const control = controlName(key.slice(1));
+  if (control === undefined) return true;
+  if (STRING_CONTROL.has(control)) return typeof value === 'string';
+  if (control === 'count') return isCount(value);
+  return control !== 'type';
 }
 
 /** `@term` on the object itself (the walk's path already ends with the key). */

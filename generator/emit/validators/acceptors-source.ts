@@ -111,9 +111,14 @@ function acceptorFunction(context: Context, type: ResolvedStructured): { head: s
   };
   for (const [property, entry] of type.properties) add(property, propertyBody(context, type, property, entry));
   for (const [property, entry] of type.navigation) add(property, navigationBody(context, entry));
-  // An undeclared name: an annotation, an unknown property, or a dynamic property of an open
-  // type (accepted without a word only when the caller accepts dynamic properties).
-  const otherwise = type.open ? "if (w.dynamicProperties !== 'accept' || k.indexOf('@') >= 0) return false;" : 'return false;';
+  // An undeclared name: an instance annotation (`@odata.etag`, `@ns.term`; not `@odata.type`,
+  // which the table walk dispatches on), a property annotation (left to the walk), an unknown
+  // property, or a dynamic property of an open type (accepted without a word only when the
+  // caller accepts dynamic properties).
+  const annotation = '(k.charCodeAt(0) !== 64 || !acceptsInstanceAnnotation(k, x))';
+  const otherwise = type.open
+    ? `if (k.indexOf('@') >= 0 ? ${annotation} : w.dynamicProperties !== 'accept') return false;`
+    : `if ${annotation} return false;`;
   const byName = type.properties.size + type.navigation.size <= FEW_CASES;
   let cases = '';
   let index = 0;
