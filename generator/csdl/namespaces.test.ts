@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../diagnostics/line-index.ts';
 import { CORPUS_SKIP_REASON } from '../testing/corpus.ts';
 import { canonicalizeNamespaces } from './namespaces.ts';
+import { readPlainDocument } from './plain-reader.ts';
 import { buildText, corpusText, CSDL_OTHER, refusal, withoutPositions } from './__fixtures__/models.ts';
 
 const NORTHWIND = join(CSDL_OTHER, 'northwind-v4.xml');
@@ -112,6 +113,30 @@ describe('namespaces by URI: the common case is not rewritten', () => {
   it('an unused extra prefix for EDM (as Graph declares xmlns:edm on annotations) keeps the parsed tree as it is', () => {
     const { root, canonical } = parse(schema(`<ComplexType Name="c"><Annotation Term="t" xmlns:edm="${EDM}" /></ComplexType>`));
     expect(canonical.root).toBe(root);
+  });
+
+  it('asked with the element names (as the plain reader collects them), answers as the text search does, or more exactly', () => {
+    const names = (text: string) => {
+      const elementNames = new Set<string>();
+      readPlainDocument(text, elementNames);
+      return elementNames;
+    };
+    const unused = schema(`<ComplexType Name="c"><Annotation Term="t" xmlns:edm="${EDM}" /></ComplexType>`);
+    const root = parse(unused).root;
+    expect(canonicalizeNamespaces(unused, 'edmx:Edmx', root, new LineIndex('t.xml', unused), names(unused)).root).toBe(root);
+    const used = schema(`<edm:ComplexType Name="c" xmlns:edm="${EDM}"><edm:Property Name="p" Type="Edm.String" /></edm:ComplexType>`);
+    const usedRoot = parse(used).root;
+    const fromNames = canonicalizeNamespaces(used, 'edmx:Edmx', usedRoot, new LineIndex('t.xml', used), names(used));
+    expect(fromNames.root).not.toBe(usedRoot);
+    expect(JSON.stringify(fromNames)).toBe(JSON.stringify(parse(used).canonical));
+    // `<edm:` only in a comment: the text search rewrites (to the same tree), the names need not.
+    const inComment = schema(`<!-- <edm:ComplexType/> --><ComplexType Name="c"><Annotation Term="t" xmlns:edm="${EDM}" /></ComplexType>`);
+    const commentRoot = parse(inComment).root;
+    const rewritten = canonicalizeNamespaces(inComment, 'edmx:Edmx', commentRoot, new LineIndex('t.xml', inComment));
+    expect(rewritten.root).not.toBe(commentRoot);
+    const kept = canonicalizeNamespaces(inComment, 'edmx:Edmx', commentRoot, new LineIndex('t.xml', inComment), names(inComment));
+    expect(kept.root).toBe(commentRoot);
+    expect(JSON.stringify(kept)).toBe(JSON.stringify(rewritten));
   });
 
   it('a used one is followed', () => {

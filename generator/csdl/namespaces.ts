@@ -41,15 +41,18 @@ const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
  * usual prefixes (`edmx:` for EDMX, the default namespace for EDM, nothing rebound) are
  * already canonical and are returned as they are: the common case costs one scan of the
  * text for `xmlns`. Anything else (`ns0:`, a default EDMX namespace, rebound prefixes) is
- * rewritten in one walk with the declarations in scope.
+ * rewritten in one walk with the declarations in scope. `elementNames` (every element's tag,
+ * as plain-reader.ts collects them) answers which prefixes name elements without searching
+ * the text for them.
  */
 export function canonicalizeNamespaces(
   text: string,
   rootTag: string,
   root: XmlElement,
   lines: LineIndex,
+  elementNames?: ReadonlySet<string>,
 ): { rootTag: string; root: XmlElement } {
-  if (isAlreadyCanonical(text, rootTag, root)) return { rootTag, root };
+  if (isAlreadyCanonical(text, rootTag, root, elementNames)) return { rootTag, root };
   const scope = new Map<string, string | undefined>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
   const rootScope = withDeclarations(scope, root);
   const canonicalRoot = resolveName(rootTag, rootScope, root, lines);
@@ -63,11 +66,12 @@ export function canonicalizeNamespaces(
  * schema is in scope of a default EDM declaration. Declarations inside comments or values
  * can only make this false, never wrongly true.
  */
-function isAlreadyCanonical(text: string, rootTag: string, root: XmlElement): boolean {
+function isAlreadyCanonical(text: string, rootTag: string, root: XmlElement, elementNames: ReadonlySet<string> | undefined): boolean {
   if (rootTag !== 'edmx:Edmx' || root.$?.['xmlns:edmx'] !== EDMX_NAMESPACE) return false;
-  // Each prefix is looked up in the text once (Graph declares `xmlns:edm` 68 times).
+  // Each prefix is looked up once (Graph declares `xmlns:edm` 68 times).
   const used = new Map<string, boolean>();
-  const usesPrefixOnce = (prefix: string) => used.get(prefix) ?? used.set(prefix, usesPrefix(text, prefix)).get(prefix)!;
+  const usesPrefixOnce = (prefix: string) =>
+    used.get(prefix) ?? used.set(prefix, elementNames ? namesUsePrefix(elementNames, prefix) : usesPrefix(text, prefix)).get(prefix)!;
   for (let at = text.indexOf('xmlns'); at !== -1; at = text.indexOf('xmlns', at + 5)) {
     DECLARATION.lastIndex = at;
     const match = DECLARATION.exec(text);
@@ -97,6 +101,16 @@ function isCsdlNamespace(uri: string): boolean {
  */
 function usesPrefix(text: string, prefix: string): boolean {
   return text.includes(`<${prefix}:`) || text.includes(`</${prefix}:`);
+}
+
+/**
+ * The same from the elements' tags: exact where the text search is conservative (it also
+ * finds `<edm:` in a comment), and much cheaper than two searches of a text in which `<` is
+ * every few characters.
+ */
+function namesUsePrefix(elementNames: ReadonlySet<string>, prefix: string): boolean {
+  for (const name of elementNames) if (name.startsWith(`${prefix}:`)) return true;
+  return false;
 }
 
 function childrenOf(element: XmlElement, tag: string): XmlElement[] {

@@ -50,8 +50,10 @@ export function parseXml(file: string, rawText: string): ParsedXml {
     throw new UserInputError([createDiagnostic('csdl/not-edmx', lines.position(text.search(/<(!DOCTYPE|html)/i)), { element: 'html', namespace: ' (an HTML page)' })]);
   }
   // Real CSDL is plain: read in one pass of our own (decision 20); anything else as before.
-  const document = readPlainDocument(text) ?? parseOther(file, text, lines);
-  const parsed = canonicalizeNamespaces(text, ...rootOf(file, document), lines);
+  const elementNames = new Set<string>();
+  const plain = readPlainDocument(text, elementNames);
+  const document = plain ?? parseOther(file, text, lines);
+  const parsed = canonicalizeNamespaces(text, ...rootOf(file, document), lines, plain && elementNames);
   assertODataV4(parsed.rootTag, parsed.root, lines);
   return { ...parsed, lines };
 }

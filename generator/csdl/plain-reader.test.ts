@@ -20,6 +20,17 @@ function expectSameTree(text: string, label: string): void {
   expect(isDeepStrictEqual(ours, theirs), `${label}: deep-equal with the metadata`).toBe(true);
 }
 
+/** Every element tag in a tree fast-xml-parser built. */
+function tagsIn(tree: unknown, into = new Set<string>()): Set<string> {
+  if (typeof tree !== 'object' || tree === null) return into;
+  for (const [key, value] of Object.entries(tree)) {
+    if (key === '$' || !Array.isArray(value)) continue;
+    into.add(key);
+    for (const child of value) tagsIn(child, into);
+  }
+  return into;
+}
+
 function xmlFilesIn(folder: string): string[] {
   return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.xml')).map((name) => join(folder, name)) : [];
 }
@@ -58,6 +69,13 @@ describe('readPlainDocument builds what fast-xml-parser builds', () => {
 
   it.each(REPOSITORY_FILES.map((file) => [relative(PROJECT_ROOT, file), file]))('the fixture %s', (name, file) => {
     expectSameTree(withoutBom(readFileSync(file, 'utf8')), name);
+  });
+
+  it.each([...REPOSITORY_FILES, ...CORPUS_FILES].map((file) => [relative(PROJECT_ROOT, file), file]))('collects the tags of %s', (_name, file) => {
+    const text = withoutBom(readFileSync(file, 'utf8'));
+    const elementNames = new Set<string>();
+    readPlainDocument(text, elementNames);
+    expect([...elementNames].sort()).toEqual([...tagsIn(parser.parse(text))].sort());
   });
 
   it.each([

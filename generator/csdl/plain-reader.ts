@@ -24,9 +24,10 @@ const MAX_DEPTH = 100;
  * as parse-xml.ts refuses it there), names fast-xml-parser renames or refuses (`__proto__`,
  * `toString`, ...), nesting deeper than MAX_DEPTH, and whatever is not plain; parse-xml.ts
  * then hands the text to fast-xml-parser and its validator as before. Iterative, so no
- * input can exhaust the call stack; expands no entity.
+ * input can exhaust the call stack; expands no entity. `elementNames`, if given, receives
+ * the tag of every element read (namespaces.ts asks which prefixes name elements).
  */
-export function readPlainDocument(text: string): XmlDocument | undefined {
+export function readPlainDocument(text: string, elementNames?: Set<string>): XmlDocument | undefined {
   const length = text.length;
   const lineEnds = text.includes('\r');
   // The open elements, innermost last: tag, start offset, attributes, children read so far, text.
@@ -38,6 +39,7 @@ export function readPlainDocument(text: string): XmlDocument | undefined {
   const document: XmlDocument = {};
   let depth = 0;
   let rootSeen = false;
+  let lastName = '';
   // Character data of the innermost element before a comment: its text runs on past it.
   let beforeComment = '';
   let nextAmpersand = text.indexOf('&');
@@ -98,6 +100,8 @@ export function readPlainDocument(text: string): XmlDocument | undefined {
     if (depth === 0 && rootSeen) return undefined;
     const name = names.read(text, tag + 1);
     if (name === undefined) return undefined;
+    // Siblings often share a tag: add a name only when it changes.
+    if (name !== lastName) elementNames?.add((lastName = name));
     // No `<` inside a value: the next one after the tag's own is where this tag must have ended.
     const nextLess = text.indexOf('<', tag + 1);
     let attributes: Record<string, string> | undefined;
