@@ -1,5 +1,6 @@
 import { typeNames } from '../naming.ts';
-import type { CallableIndex } from './callables.ts';
+import type { Callable } from '../../model/types.ts';
+import type { CallableIndex, CallableMember } from './callables.ts';
 import { callableSignatures, memberKey, referenceMember, stepMember, verbMixins } from './members.ts';
 import { streamMembers } from './stream-members.ts';
 import type { PositionNode } from './tree.ts';
@@ -67,13 +68,41 @@ export function builderInterfaces(context: TypeTextContext, root: PositionNode, 
     }
     return shape;
   };
+  // A member's signatures, worked out once per distinct member (a bound callable is a member of
+  // every position of its binding type: Graph has 3 300 such members of about 1 000 callables),
+  // with an id per distinct text of them. A position's callables are told apart by these ids:
+  // a text starts with its member's name, so the ids stand for the texts they replace.
+  const memberSignatures = new Map<string, { id: number; signatures: MemberView[] }>();
+  const signatureTexts = new Map<string, number>();
+  const callableIds = new Map<Callable, number>();
+  const callableId = (callable: Callable): number => {
+    let id = callableIds.get(callable);
+    if (id === undefined) callableIds.set(callable, (id = callableIds.size));
+    return id;
+  };
+  const signaturesOf = (member: CallableMember): { id: number; signatures: MemberView[] } => {
+    // What callableSignatures reads: the name, the kind, each overload's callable and the type of its response.
+    const overloads = member.overloads.map(({ callable, operation }) => [callableId(callable), operation.response?.type ?? null, operation.response?.collection ?? null]);
+    const identity = JSON.stringify([member.name, member.kind, overloads]);
+    let entry = memberSignatures.get(identity);
+    if (!entry) {
+      const signatures = callableSignatures(context, member);
+      const text = JSON.stringify(signatures);
+      let id = signatureTexts.get(text);
+      if (id === undefined) signatureTexts.set(text, (id = signatureTexts.size));
+      entry = { id, signatures };
+      memberSignatures.set(identity, entry);
+    }
+    return entry;
+  };
   // Bottom-up: a shape's signature holds its children's shape ids.
   const visit = (node: PositionNode): Shape => {
     const members = [...node.children.values()].map((edge) => stepMember(context, node.type, edge.segment, reference(visit(edge.node).id)));
     if (node.references.length > 0) members.push(referenceMember(context, node.references, node.type));
     const heritage = verbMixins(context, node.operations);
-    const signatures = callables.membersOf(node).flatMap((member) => callableSignatures(context, member));
-    const taken = new Set([...[...node.children.values()].flatMap((edge) => ('name' in edge.segment ? [memberKey(edge.segment.name)] : [])), ...callables.membersOf(node).map((member) => memberKey(member.name))]);
+    const callableMembers = callables.membersOf(node).map(signaturesOf);
+    const signatures = callableMembers.flatMap((member) => member.signatures);
+    const taken = () => new Set([...[...node.children.values()].flatMap((edge) => ('name' in edge.segment ? [memberKey(edge.segment.name)] : [])), ...callables.membersOf(node).map((member) => memberKey(member.name))]);
     members.push(...streamMembers(context, node, taken));
     const typeName = node.type === undefined ? 'Client' : (names[node.type] ?? 'Unknown');
     let group: Shape | undefined;
@@ -81,7 +110,8 @@ export function builderInterfaces(context: TypeTextContext, root: PositionNode, 
       members.push(...signatures);
     } else if (signatures.length > 0) {
       const baseName = `${typeName}${node.collection ? 'Collection' : ''}Operations`;
-      group = intern(JSON.stringify(['operations', node.type, node.collection, signatures]), (id) => ({ id, baseName, heritage: [], members: signatures }));
+      const texts = callableMembers.map((member) => member.id);
+      group = intern(JSON.stringify(['operations', node.type, node.collection, texts]), (id) => ({ id, baseName, heritage: [], members: signatures }));
       heritage.push(reference(group.id));
     }
     const baseName = node.type === undefined ? 'Client' : `${typeName}${node.collection ? 'Collection' : 'Item'}`;

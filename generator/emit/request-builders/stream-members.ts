@@ -10,21 +10,46 @@ import { RUNTIME_NAMESPACE as R, type TypeTextContext } from './type-text.ts';
  * one `R.StreamProperty` member per `Edm.Stream` property (`Photo: R.StreamProperty`, whose
  * `$value` the runtime reads and writes at `Photo`; OData Protocol 4.01 sections 11.2.4.3 and
  * 11.4.8). Collections have none.
- * (`taken`: member keys the position already has.)
+ * (`takenKeys`: the member keys the position already has, asked for only when a stream property may need them.)
  */
-export function streamMembers(context: TypeTextContext, node: PositionNode, taken: ReadonlySet<string>): { doc: string; text: string }[] {
+export function streamMembers(context: TypeTextContext, node: PositionNode, takenKeys: () => ReadonlySet<string>): { doc: string; text: string }[] {
   if (node.type === undefined || node.collection || !node.operations.some((operation) => operation.method === 'GET')) return [];
-  const type = lookupStructuredType(context.model, node.type);
-  if (!type || type.kind !== 'entity') return [];
-  const chain = baseChain(context.model, type);
+  const streams = streamsOf(context, node.type);
+  if (!streams) return [];
   const members: { doc: string; text: string }[] = [];
-  if (chain.some((item) => item.kind === 'entity' && item.hasStream)) members.push({ doc: '', text: `$value: ${R}.MediaValue` });
-  for (const item of chain) {
-    for (const property of item.properties) {
-      // A name a navigation or a bound callable already uses stays theirs.
-      if (property.type !== 'Edm.Stream' || property.collection || taken.has(memberKey(property.name))) continue;
-      members.push({ doc: docComment([property.description], '  '), text: `${memberKey(property.name)}: ${R}.StreamProperty` });
+  if (streams.media) members.push({ doc: '', text: `$value: ${R}.MediaValue` });
+  if (streams.properties.length === 0) return members;
+  // A name a navigation or a bound callable already uses stays theirs.
+  const taken = takenKeys();
+  for (const stream of streams.properties) if (!taken.has(stream.key)) members.push({ doc: stream.doc, text: stream.text });
+  return members;
+}
+
+interface TypeStreams {
+  media: boolean;
+  properties: { key: string; doc: string; text: string }[];
+}
+
+/** Per emit (context) and entity type, since a type has many positions; undefined for anything but an entity type. */
+const streamIndex = new WeakMap<TypeTextContext, Map<string, TypeStreams | undefined>>();
+
+function streamsOf(context: TypeTextContext, typeName: string): TypeStreams | undefined {
+  let index = streamIndex.get(context);
+  if (!index) streamIndex.set(context, (index = new Map()));
+  if (index.has(typeName)) return index.get(typeName);
+  const type = lookupStructuredType(context.model, typeName);
+  let streams: TypeStreams | undefined;
+  if (type && type.kind === 'entity') {
+    const chain = baseChain(context.model, type);
+    streams = { media: chain.some((item) => item.kind === 'entity' && item.hasStream), properties: [] };
+    for (const item of chain) {
+      for (const property of item.properties) {
+        if (property.type !== 'Edm.Stream' || property.collection) continue;
+        const key = memberKey(property.name);
+        streams.properties.push({ key, doc: docComment([property.description], '  '), text: `${key}: ${R}.StreamProperty` });
+      }
     }
   }
-  return members;
+  index.set(typeName, streams);
+  return streams;
 }
