@@ -20,4 +20,10 @@ describe('name resolution', () => {
     expect(typeReference(' Collection( graph.user ) ', { aliases: context.aliases })).toEqual(first);
     expect(context.resolved.names.get('graph.user')).toBe('microsoft.graph.user');
   });
+
+  it('still resolves a dotted alias, which CSDL does not allow but a document may declare', () => {
+    const dotted = { aliases: Object.assign(Object.create(null) as Record<string, string>, { 'a.b': 'x.y' }), resolved: resolvedNames() };
+    expect(qualify('a.b.c', dotted)).toBe('x.y.c');
+    expect(qualify('p.q.r', dotted)).toBe('p.q.r');
+  });
 });

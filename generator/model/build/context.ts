@@ -22,6 +22,8 @@ export interface BuildContext {
 export interface ResolvedNames {
   names: Map<string, string>;
   types: Map<string, TypeReference>;
+  /** Whether some alias of the document has a dot (no valid one has); known once the aliases are read. */
+  dottedAlias?: boolean;
 }
 
 export function resolvedNames(): ResolvedNames {
@@ -36,14 +38,22 @@ export function at(element: XmlElement, context: BuildContext): SourcePosition {
 
 /** Resolves an alias-qualified name (`graph.user`) to its namespace-qualified form. */
 export function qualify(name: string, context: Aliases): string {
-  const cache = context.resolved?.names;
-  const known = cache?.get(name);
-  if (known !== undefined) return known;
   const dot = name.lastIndexOf('.');
-  const prefix = dot === -1 ? undefined : name.slice(0, dot);
+  if (dot === -1) return name;
+  const { resolved } = context;
+  if (resolved) {
+    // An alias is a SimpleIdentifier (CSDL XML 4.01, Alias of edmx:Include and edm:Schema), so a
+    // name with two dots has none: it stays as written, found without hashing it (unless the
+    // document declares a dotted alias all the same).
+    resolved.dottedAlias ??= Object.keys(context.aliases).some((alias) => alias.includes('.'));
+    if (!resolved.dottedAlias && name.indexOf('.') !== dot) return name;
+    const known = resolved.names.get(name);
+    if (known !== undefined) return known;
+  }
+  const prefix = name.slice(0, dot);
   // Only an alias changes a name; any other is returned as it is, not rebuilt.
-  const qualified = prefix !== undefined && Object.hasOwn(context.aliases, prefix) ? `${context.aliases[prefix]}.${name.slice(dot + 1)}` : name;
-  cache?.set(name, qualified);
+  const qualified = Object.hasOwn(context.aliases, prefix) ? `${context.aliases[prefix]}.${name.slice(dot + 1)}` : name;
+  resolved?.names.set(name, qualified);
   return qualified;
 }
 
