@@ -46,8 +46,10 @@ interface TypeFacts {
   keys: string[];
   /** `@odata.type` and every name a base type declares. */
   inherited: ReadonlySet<string>;
-  /** Concrete derived types, for the union, and whether each has derived types itself. */
-  concrete: { qualifiedName: string; polymorphic: boolean }[];
+  /** The `@odata.type` literal of the type (`"#microsoft.graph.user"`). */
+  literal: string;
+  /** Concrete derived types, for the union: whether each has derived types itself, and its literal. */
+  concrete: { qualifiedName: string; polymorphic: boolean; literal: string }[];
   parts: Map<StructuralProperty | NavigationProperty, MemberParts>;
 }
 
@@ -72,19 +74,23 @@ function typeFacts(context: ExpressionContext, type: StructuredType): TypeFacts 
     polymorphic: derived.length > 0,
     keys: keyProperties(model, type),
     inherited,
+    literal: stringLiteral(`#${type.qualifiedName}`),
     concrete: derived
       .filter((item) => !item.abstract)
-      .map((item) => ({ qualifiedName: item.qualifiedName, polymorphic: derivedTypes(model, item.qualifiedName).length > 0 })),
+      .map((item) => ({
+        qualifiedName: item.qualifiedName,
+        polymorphic: derivedTypes(model, item.qualifiedName).length > 0,
+        literal: stringLiteral(`#${item.qualifiedName}`),
+      })),
     parts: new Map(),
   };
 }
 
 function shapeDeclarations(context: ExpressionContext, type: StructuredType, facts: TypeFacts, mode: ShapeMode): StructuredDeclaration[] {
   const { base, polymorphic } = facts;
-  const ownLiteral = stringLiteral(`#${type.qualifiedName}`);
   const signatures = [...(base ? [] : ANNOTATION_SIGNATURES), ...(type.openType ? [OPEN_SIGNATURE] : [])];
   const members = [
-    ...(!polymorphic ? [odataTypeMember(ownLiteral)] : base ? [] : [odataTypeMember('string')]),
+    ...(!polymorphic ? [odataTypeMember(facts.literal)] : base ? [] : [odataTypeMember('string')]),
     ...declaredMembers(context, type, facts, mode),
   ];
   const exact: InterfaceView = {
@@ -102,12 +108,12 @@ function shapeDeclarations(context: ExpressionContext, type: StructuredType, fac
 }
 
 function unionView(context: ExpressionContext, type: StructuredType, facts: TypeFacts, mode: ShapeMode): UnionView {
-  const own = `${exactName(context, type.qualifiedName, mode)} & { ${ODATA_TYPE_KEY}?: ${stringLiteral(`#${type.qualifiedName}`)} }`;
+  const own = `${exactName(context, type.qualifiedName, mode)} & { ${ODATA_TYPE_KEY}?: ${facts.literal} }`;
   const texts = [
     ...(!type.abstract || facts.concrete.length === 0 ? [own] : []),
     ...facts.concrete.map((derived) => {
       const shape = derived.polymorphic ? exactName(context, derived.qualifiedName, mode) : shapeName(context, derived.qualifiedName, mode);
-      return `${shape} & { ${ODATA_TYPE_KEY}: ${stringLiteral(`#${derived.qualifiedName}`)} }`;
+      return `${shape} & { ${ODATA_TYPE_KEY}: ${derived.literal} }`;
     }),
   ];
   const label = mode === 'read' ? '' : mode === 'create' ? ' as created' : ' as updated';
