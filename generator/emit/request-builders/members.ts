@@ -73,7 +73,7 @@ export function stepMember(context: TypeTextContext, parentType: string | undefi
     case 'entitySet':
     case 'singleton':
     case 'navigation':
-      return { doc: docComment([navigationDescription(context, parentType, segment.name)], '  '), text: `${memberKey(segment.name)}: ${child}` };
+      return { doc: navigationDoc(context, parentType, segment.name), text: `${memberKey(segment.name)}: ${child}` };
     case 'key':
       return { doc: '', text: `byId(${keyParameters(context, segment)}): ${child}` };
     case 'cast':
@@ -81,6 +81,19 @@ export function stepMember(context: TypeTextContext, parentType: string | undefi
     default:
       throw new Error(`internal: unexpected segment ${JSON.stringify(segment satisfies never)}`);
   }
+}
+
+/** Per emit (context), parent type (`''`: the root) and name: a type's navigations are steps at each of its positions. */
+const navigationDocs = new WeakMap<TypeTextContext, Map<string, Map<string, string>>>();
+
+function navigationDoc(context: TypeTextContext, parentType: string | undefined, name: string): string {
+  let byType = navigationDocs.get(context);
+  if (!byType) navigationDocs.set(context, (byType = new Map()));
+  let byName = byType.get(parentType ?? '');
+  if (!byName) byType.set(parentType ?? '', (byName = new Map()));
+  let doc = byName.get(name);
+  if (doc === undefined) byName.set(name, (doc = docComment([navigationDescription(context, parentType, name)], '  ')));
+  return doc;
 }
 
 /** The navigation property's description, or at the root the entity set's or singleton's. */
@@ -107,13 +120,27 @@ function rootDescriptions(model: Model): Map<string, string | undefined> {
 
 /** `id: string` for a single key, `key: { a: string; b: number }` for a composite one. */
 function keyParameters(context: TypeTextContext, segment: Extract<StepSegment, { kind: 'key' }>): string {
-  const type = lookupStructuredType(context.model, segment.type);
-  const keyType = (name: string): string => {
-    const property = type ? findProperty(context.model, type, name) : undefined;
-    return property ? valueType(context, property.type, 'read') : 'string';
-  };
+  const keyType = (name: string): string => keyPropertyType(context, segment.type, name);
   if (segment.keyProperties.length === 1) return `${safeIdentifier(segment.placeholders[0]!)}: ${keyType(segment.keyProperties[0]!)}`;
   return `key: { ${segment.keyProperties.map((name) => `${propertyKey(name)}: ${keyType(name)}`).join('; ')} }`;
+}
+
+/** Per emit (context), entity type and key property: a type's key is a step at each of its collections. */
+const keyTypes = new WeakMap<TypeTextContext, Map<string, Map<string, string>>>();
+
+/** A key property's type as read; `string` when the type or the property is unknown (reported while building the model). */
+function keyPropertyType(context: TypeTextContext, typeName: string, name: string): string {
+  let byType = keyTypes.get(context);
+  if (!byType) keyTypes.set(context, (byType = new Map()));
+  let byName = byType.get(typeName);
+  if (!byName) byType.set(typeName, (byName = new Map()));
+  let text = byName.get(name);
+  if (text === undefined) {
+    const type = lookupStructuredType(context.model, typeName);
+    const property = type ? findProperty(context.model, type, name) : undefined;
+    byName.set(name, (text = property ? valueType(context, property.type, 'read') : 'string'));
+  }
+  return text;
 }
 
 /**
