@@ -33,4 +33,4 @@ export {
 export { escapeToken, formatPointer } from './pointer.js';
 
 // For generated acceptors (acceptors.gen.ts)
-export { acceptsInstanceAnnotation, primitiveOf, quickDate, quickDateTimeOffset, quickGuid, type Acceptor, type Acceptors, type AcceptWalk } from './accept.js';
+export { acceptsUndeclared, primitiveOf, quickDate, quickDateTimeOffset, quickGuid, type Acceptor, type Acceptors, type AcceptWalk } from './accept.js';

@@ -115,10 +115,7 @@ function acceptorFunction(context: Context, type: ResolvedStructured): { head: s
   // which the table walk dispatches on), a property annotation (left to the walk), an unknown
   // property, or a dynamic property of an open type (accepted without a word only when the
   // caller accepts dynamic properties).
-  const annotation = '(k.charCodeAt(0) !== 64 || !acceptsInstanceAnnotation(k, x))';
-  const otherwise = type.open
-    ? `if (k.indexOf('@') >= 0 ? ${annotation} : w.dynamicProperties !== 'accept') return false;`
-    : `if ${annotation} return false;`;
+  const otherwise = `if (!acceptsUndeclared(k, x, w, ${type.open})) return false;`;
   const byName = type.properties.size + type.navigation.size <= FEW_CASES;
   let cases = '';
   let index = 0;

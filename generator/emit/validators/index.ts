@@ -1,7 +1,9 @@
 /**
  * Validators: a validation table built from the model, interpreted by the runtime engine in
- * `generator/runtime/validation/`, emitted as `validators.gen.ts` for generated code, and
- * usable in-process (conformance kit, docs validator) through `createValidator`.
+ * `generator/runtime/validation/`, emitted as `validators.gen.ts` for generated code (with
+ * `acceptors.gen.ts`, specialised code per type that settles valid values first, unless
+ * `validatorAcceptors` is false), and usable in-process (conformance kit, docs validator)
+ * through `createValidator` (the table walk alone).
  *
  * Public API:
  *   buildValidationTable(model: Model, options?: { ieee754Compatible?: boolean }): ValidationTable

@@ -1,3 +1,4 @@
+import { acceptsInstanceAnnotation } from './annotations.ts';
 import { primitiveCheck, type PrimitiveCheck } from './primitives.ts';
 import type { EvolvableEnumPolicy, IssueSeverity, ValidationMode } from './types.ts';
 
@@ -27,11 +28,21 @@ export interface AcceptWalk {
 /** Acceptors by qualified type name (a Map: type names are data, `__proto__` included). */
 export type Acceptors = ReadonlyMap<string, Acceptor>;
 
+/**
+ * A key the type does not declare, as members.ts visits it: an instance annotation with a
+ * value the table walk takes without a word (see annotations.ts), or on an open type a
+ * dynamic property, when the caller accepts them silently. Property annotations and unknown
+ * properties are left to the walk.
+ */
+export function acceptsUndeclared(key: string, value: unknown, walk: AcceptWalk, open: boolean): boolean {
+  if (key.indexOf('@') < 0) return open && walk.dynamicProperties === 'accept';
+  return key.charCodeAt(0) === 64 /* @ */ && acceptsInstanceAnnotation(key, value);
+}
+
 /** The full check of an Edm primitive type, for generated code (`value is fine` when it returns undefined). */
 export function primitiveOf(type: string): PrimitiveCheck {
   return primitiveCheck(type) ?? (() => ({ code: 'type', expected: type, message: 'unknown primitive type' }));
 }
 
-export { acceptsInstanceAnnotation } from './annotations.ts';
 export { quickGuid } from './quick.ts';
 export { quickDate, quickDateTimeOffset } from './temporal.ts';

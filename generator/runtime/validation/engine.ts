@@ -23,7 +23,10 @@ const MODES = new Set<unknown>(['read', 'create', 'update']);
 const OBJECT_VALUED = /^Edm\.(Untyped|Stream|Geography|Geometry|ComplexType|EntityType)/;
 
 export interface EngineOptions {
-  /** Generated acceptors (`acceptors.gen.ts`): valid values settled without the table walk. */
+  /**
+   * Generated acceptors (`acceptors.gen.ts`, see accept.ts): valid values settled without the
+   * table walk. They must be generated from this table (validators.gen.ts pairs them).
+   */
   acceptors?: Acceptors;
 }
 

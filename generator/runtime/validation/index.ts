@@ -33,4 +33,4 @@ export {
 export { escapeToken, formatPointer } from './pointer.ts';
 
 // For generated acceptors (acceptors.gen.ts)
-export { acceptsInstanceAnnotation, primitiveOf, quickDate, quickDateTimeOffset, quickGuid, type Acceptor, type Acceptors, type AcceptWalk } from './accept.ts';
+export { acceptsUndeclared, primitiveOf, quickDate, quickDateTimeOffset, quickGuid, type Acceptor, type Acceptors, type AcceptWalk } from './accept.ts';
