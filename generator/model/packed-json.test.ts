@@ -60,7 +60,7 @@ describe('packJson / unpackJson', () => {
   });
 
   it('writes strings and numbers as JSON does, characters beyond ASCII escaped; quoted, it is the JSON string literal of the same text', () => {
-    const strings = ['plain text', 'q"uote\\back', 'c\u0000\u0001\b\t\n\f\r\u001f\u007f', 'caf\u00e9 \u2019 \u2028\u2029', 'emoji \ud83d\ude00', 'lone \ud800 \udc00 end', '</script>${x}'];
+    const strings = ['plain text', 'q"uote\\back', 'c\u0000\u0001\b\t\n\f\r\u001f\u007f', 'caf\u00e9 \u2019 \u2028\u2029', 'emoji \ud83d\ude00', 'lone \ud800 \udc00 end', '</script>${x}', 'long '.repeat(400), 'long "caf\u00e9" '.repeat(200)];
     const value = { strings, again: strings, numbers: [0, -0, 7, -7, 2147483647, 2147483648, -2147483649, 1.5, -0.25, 1e21, 1.5e300, 5e-324, Number.NaN, -Infinity] };
     const text = packJson(value);
     expect(text).toMatch(/^[\u0000-\u007f]*$/);
