@@ -34,7 +34,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
   const external: ExternalAnnotations[] = [];
   const terms = new Set<string>();
   const firstSeen: Record<string, SourcePosition> = Object.create(null);
-  const unsortedTypes: SchemaType[] = [];
+  const typesByName = new Map<string, SchemaType>();
   let serviceVersion: string | undefined;
   for (const { file, text, referenced } of files) {
     model.inputs.push(file);
@@ -45,7 +45,7 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
     if (!referenced && isAnotherService(model, document, diagnostics)) continue;
     model.schemas.push(...document.schemas);
     for (const type of document.types) {
-      if (registerName(type.qualifiedName, type.source, firstSeen, diagnostics)) unsortedTypes.push(type);
+      if (registerName(type.qualifiedName, type.source, firstSeen, diagnostics)) typesByName.set(type.qualifiedName, type);
     }
     for (const callable of document.callables) addCallable(model, callable, firstSeen, diagnostics);
     for (const container of referenced ? [] : document.containers) {
@@ -61,8 +61,8 @@ export function buildModel(files: InputFile[], diagnostics: DiagnosticCollector)
     }
     external.push(...document.externalAnnotations);
   }
-  unsortedTypes.sort((a, b) => compareNames(a.qualifiedName, b.qualifiedName));
-  for (const type of unsortedTypes) model.types[type.qualifiedName] = type;
+  // By name in UTF-16 code unit order: the default sort's, on the names alone (each is registered once).
+  for (const name of [...typesByName.keys()].sort()) model.types[name] = typesByName.get(name)!;
   applyExternalAnnotations(model, external, diagnostics, terms);
   interpretAnnotations(model);
   model.urlConventions = declaredUrlConventions(model.entityContainer, serviceVersion);
@@ -87,10 +87,6 @@ function isAnotherService(model: Model, document: CsdlDocument, diagnostics: Dia
     at: formatPosition(first.source),
   });
   return true;
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Types share one name space per schema (CSDL XML 4.1); the first definition wins. */
