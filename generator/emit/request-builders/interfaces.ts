@@ -69,21 +69,27 @@ export function builderInterfaces(context: TypeTextContext, root: PositionNode, 
     return shape;
   };
   // A member's signatures, worked out once per distinct member (a bound callable is a member of
-  // every position of its binding type: Graph has 3 300 such members of about 1 000 callables),
+  // every position of its binding type; Graph has 3 300 callable members at its positions),
   // with an id per distinct text of them. A position's callables are told apart by these ids:
   // a text starts with its member's name, so the ids stand for the texts they replace.
   const memberSignatures = new Map<string, { id: number; signatures: MemberView[] }>();
   const signatureTexts = new Map<string, number>();
   const callableIds = new Map<Callable, number>();
-  const callableId = (callable: Callable): number => {
+  // Two ids per response type: single (even), collection (odd).
+  const responseIds = new Map<string, number>();
+  const overloadId = ({ callable, operation }: CallableMember['overloads'][number]): string => {
     let id = callableIds.get(callable);
     if (id === undefined) callableIds.set(callable, (id = callableIds.size));
-    return id;
+    const response = operation.response;
+    if (!response) return `${id}`;
+    let base = responseIds.get(response.type);
+    if (base === undefined) responseIds.set(response.type, (base = responseIds.size * 2));
+    return `${id}.${base + (response.collection ? 1 : 0)}`;
   };
   const signaturesOf = (member: CallableMember): { id: number; signatures: MemberView[] } => {
-    // What callableSignatures reads: the name, the kind, each overload's callable and the type of its response.
-    const overloads = member.overloads.map(({ callable, operation }) => [callableId(callable), operation.response?.type ?? null, operation.response?.collection ?? null]);
-    const identity = JSON.stringify([member.name, member.kind, overloads]);
+    // What callableSignatures reads: the kind, each overload's callable and the type of its
+    // response (as numbers), and the name, last since it may hold any character.
+    const identity = `${member.kind}|${member.overloads.map(overloadId).join(',')}|${member.name}`;
     let entry = memberSignatures.get(identity);
     if (!entry) {
       const signatures = callableSignatures(context, member);
