@@ -186,16 +186,16 @@ function containerTarget(index: TargetIndex, rest: string[]): TargetResolution {
   return pathTarget(index.model, child, type, below, `${container.qualifiedName}/${childName}`);
 }
 
-/**
- * Walks properties, navigation properties and type casts from `start`. Structural
- * properties of a primitive type end the path; a cast must name the current type or one
- * derived from it (or a base: Graph casts to the type the path already has).
- */
 /** The part of the path walked before `position`, for a report. */
 function walked(from: string, path: string[], position: number): string {
   return `${from}/${path.slice(0, position).join('/')}`.replace(/\/$/, '');
 }
 
+/**
+ * Walks properties, navigation properties and type casts from `start`. Structural
+ * properties of a primitive type end the path; a cast must name the current type or one
+ * derived from it (or a base: Graph casts to the type the path already has).
+ */
 function pathTarget(model: Model, holder: PathHolder, start: StructuredType, path: string[], from: string): TargetResolution {
   let current: StructuredType | undefined = start;
   for (let position = 0; position < path.length; position++) {
