@@ -7,7 +7,10 @@ import { at, qualify, type BuildContext } from './context.ts';
  * CSDL JSON so that every annotation survives, interpreted or not.
  */
 export function readAnnotations(element: XmlElement, context: BuildContext, blockQualifier?: string): Annotation[] {
-  return childElements(element, 'Annotation').map((annotation) => readAnnotation(annotation, context, blockQualifier));
+  const elements = childElements(element, 'Annotation');
+  // Most elements have none (asked of every element read): a fresh empty list, which external annotations may fill.
+  if (elements.length === 0) return [];
+  return elements.map((annotation) => readAnnotation(annotation, context, blockQualifier));
 }
 
 /** `blockQualifier`: the Qualifier of an `<Annotations>` block, which its annotations take (CSDL XML 14.2.2). */
