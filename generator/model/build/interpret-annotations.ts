@@ -37,6 +37,7 @@ function tag(annotations: Annotation[], term: string): boolean {
 }
 
 function describe(element: Annotated): void {
+  if (element.annotations.length === 0) return;
   const description = find(element.annotations, DESCRIPTION)?.value;
   if (typeof description === 'string') element.description = description;
   const longDescription = find(element.annotations, LONG_DESCRIPTION)?.value;

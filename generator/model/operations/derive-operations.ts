@@ -131,7 +131,7 @@ function add(
   const path = at.path || '/';
   let onPath = walk.byPath.get(path);
   if (onPath === undefined) walk.byPath.set(path, (onPath = []));
-  else if (onPath.some((operation) => operation.method === method)) return;
+  else for (const operation of onPath) if (operation.method === method) return;
   // Properties in the order the model has always had them (JSON output is compared byte for byte).
   const operation = { id: `${method} ${path}`, method, path, segments: at.segments, intent } as Operation;
   if (target !== undefined) operation.target = target;
