@@ -98,6 +98,37 @@ describe('generated acceptors', () => {
     for (const type of ['test.zoo.dog', 'test.zoo.keeper', 'test.zoo.address']) expect(accepted.get(type) ?? 0, type).toBeGreaterThan(100);
   });
 
+  it('change no issue on values that are not plain JSON', () => {
+    const withAcceptors = createEngine(ZOO, { acceptors });
+    const tableOnly = createEngine(ZOO);
+    const throwing = { ...plainDog() };
+    Object.defineProperty(throwing, 'name', { enumerable: true, get: () => { throw new Error('no name'); } });
+    class Inherits { declare id: string; }
+    (Inherits.prototype as unknown as Record<string, unknown>)['name'] = 5;
+    const inherited = Object.assign(new Inherits(), { id: 'k1' });
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { id: 'k1' });
+    const values: [string, unknown][] = [
+      ['test.zoo.dog', throwing],
+      ['test.zoo.keeper', inherited],
+      ['test.zoo.dog', inherited],
+      ['test.zoo.keeper', bare],
+      ['test.zoo.keeper', [{ id: 'k1' }]],
+      ['Collection(test.zoo.keeper)', [bare, inherited, throwing]],
+    ];
+    for (const [type, value] of values) {
+      for (const mode of MODES) expect(withAcceptors.validate(type, value, mode), `${type} ${mode}`).toEqual(tableOnly.validate(type, value, mode));
+    }
+    const polluted = Object.prototype as unknown as Record<string, unknown>;
+    polluted['polluted'] = 1;
+    try {
+      for (const [type, value] of [['test.zoo.keeper', { id: 'k1' }], ['test.zoo.dog', plainDog()]] as const) {
+        for (const mode of MODES) expect(withAcceptors.validate(type, value, mode), `polluted ${type} ${mode}`).toEqual(tableOnly.validate(type, value, mode));
+      }
+    } finally {
+      delete polluted['polluted'];
+    }
+  });
+
   it('settle a valid dog, instance annotations and all', () => {
     const engine = createEngine(ZOO, { acceptors });
     const before = accepted.get('test.zoo.dog') ?? 0;
