@@ -109,6 +109,7 @@ const OP_INTEGER = 5; // a whole number from 0 below MAX_OP_INTEGER (the number)
 const OP_NUMBER = 6; // any other number (its index in `others`)
 const OP_CONSTANT = 7; // null, false or true (index in CONSTANTS)
 const OP_SHIFT = 3;
+/** What fits above the 3 bits in a 32-bit record; reach, text and other numbers past it are refused (no wrong text). */
 const MAX_OP_INTEGER = 2 ** 28;
 const CONSTANTS = ['null', 'false', 'true'];
 
@@ -173,7 +174,7 @@ class Packer {
   }
 
   private recordOther(code: number, other: string | number): void {
-    this.record(code, this.others.push(other) - 1);
+    this.record(code, counted(this.others.push(other) - 1));
   }
 
   count(item: unknown, key: string, inList: boolean, parentTracked: boolean): void {
@@ -226,7 +227,7 @@ class Packer {
       this.shapeOf = grown(this.shapeOf);
       this.open = grownBytes(this.open);
     }
-    const index = this.reached++;
+    const index = counted(this.reached++);
     this.times[index] = 1;
     return index;
   }
@@ -280,7 +281,7 @@ class Packer {
   }
 
   private newText(text: string): number {
-    const id = this.texts.push(text) - 1;
+    const id = counted(this.texts.push(text) - 1);
     this.textIds.set(text, id);
     this.textLength += text.length;
     if (id === this.uses.length) this.uses = grown(this.uses);
@@ -518,6 +519,12 @@ class Packer {
     larger.set(this.bytes.subarray(0, this.length));
     this.bytes = larger;
   }
+}
+
+/** A number to record (see MAX_OP_INTEGER). */
+function counted(n: number): number {
+  if (n >= MAX_OP_INTEGER) throw new RangeError('packJson: too many values to pack');
+  return n;
 }
 
 function isPlainPrototype(prototype: unknown): boolean {
