@@ -31,3 +31,14 @@ describe('hashing inputs', () => {
     expect(hashInput(join(root, 'docs'))).toBe(sha256([`api/a.md\u0000${sha256('a')}`, `b.md\u0000${sha256('b')}`].join('\n')));
   });
 });
+
+describe('sha256 of long texts', () => {
+  it('hashes a text longer than a piece as the UTF-8 bytes of the whole, surrogate pairs across piece ends included', () => {
+    const piece = 1 << 20;
+    // A pair straddling the first piece end, non-ASCII text, and a lone surrogate (encoded as U+FFFD either way).
+    const text = `${'a'.repeat(piece - 1)}\u{1F600}${'é€'.repeat(piece / 2)}\ud800${'z'.repeat(piece + 3)}`;
+    expect(sha256(text)).toBe(digest(Buffer.from(text, 'utf8')));
+    const exact = 'x'.repeat(piece * 2);
+    expect(sha256(exact)).toBe(digest(Buffer.from(exact, 'utf8')));
+  });
+});

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { textPieces } from './text-pieces.ts';
 
+/** The SHA-256 of the UTF-8 bytes of `content`; a long text is encoded a piece at a time (text-pieces.ts). */
 export function sha256(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
+  const hash = createHash('sha256');
+  if (typeof content !== 'string') return hash.update(content).digest('hex');
+  for (const piece of textPieces(content)) hash.update(piece);
+  return hash.digest('hex');
 }
 
 /**

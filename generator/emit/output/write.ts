@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputPlan, PlannedFile } from './plan.ts';
+import { textPieces } from './text-pieces.ts';
 
 /**
  * Applies a plan, so that a failure leaves the previous output as it was for as long as
@@ -40,14 +41,17 @@ function stage(out: string, file: PlannedFile): { temporary: string; target: str
  * Creates `path` (failing if it exists, as `wx`) with `content` in UTF-8. From the string, not
  * by writeFileSync: that makes a Buffer of each file, which stays on the heap until V8's next
  * full collection, and the files are written at the end of a run, near its peak (Graph v1.0:
- * about 14 MB of Buffers at once, 9 MB more peak RSS); here the bytes live for the call only.
+ * about 14 MB of Buffers at once, 9 MB more peak RSS); here the bytes live for the call only,
+ * and a long text is encoded a piece at a time (text-pieces.ts).
  */
 function writeNewFile(path: string, content: string): void {
   const descriptor = openSync(path, 'wx');
   try {
-    const written = writeSync(descriptor, content);
-    // A short write (a full disk): the rest from a Buffer, whose next write reports the error.
-    if (written < Buffer.byteLength(content)) writeBytes(descriptor, Buffer.from(content).subarray(written));
+    for (const piece of textPieces(content)) {
+      const written = writeSync(descriptor, piece);
+      // A short write (a full disk): the rest from a Buffer, whose next write reports the error.
+      if (written < Buffer.byteLength(piece)) writeBytes(descriptor, Buffer.from(piece).subarray(written));
+    }
   } catch (error) {
     closeSync(descriptor);
     // Not staged yet: applyPlan would not know to remove it.
