@@ -5,7 +5,6 @@ import { UserInputError } from '../diagnostics/user-error.ts';
 import { canonicalizeNamespaces } from './namespaces.ts';
 import { assertODataV4 } from './odata-version.ts';
 import { readPlainDocument, type XmlDocument } from './plain-reader.ts';
-import { isPlainWellFormed } from './well-formed.ts';
 import type { XmlElement } from './xml-element.ts';
 
 export interface ParsedXml {
@@ -68,8 +67,9 @@ function parseOther(file: string, text: string, lines: LineIndex): XmlDocument {
   if (doctype) throw new UserInputError([createDiagnostic('csdl/doctype-refused', lines.position(doctype.index))]);
   try {
     // The parser is lenient (it accepts mismatched tags); the validator is not, and says where.
-    // A plain document (well-formed.ts) needs no validator pass, which costs as much as the parse.
-    const valid = isPlainWellFormed(text) || XMLValidator.validate(text, { allowBooleanAttributes: false });
+    // Only documents the plain reader declined come here (CDATA, processing instructions, deep
+    // nesting, malformed text): rare enough that the validator's pass is paid only for them.
+    const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
     if (valid !== true) {
       const { line, col, msg } = valid.err;
       // Some of the validator's errors (an unclosed tag at the end) come without a column.

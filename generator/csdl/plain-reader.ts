@@ -13,7 +13,7 @@ const METADATA = XMLParser.getMetaDataSymbol() as unknown as symbol;
 const MAX_DEPTH = 100;
 
 /**
- * Reads a plain XML document (the subset well-formed.ts describes: real CSDL is plain) into
+ * Reads a plain XML document into
  * exactly the tree fast-xml-parser builds with parse-xml.ts's options, in one pass over the
  * text that also checks it is well-formed: the same keys in the same order (child tags in
  * first-seen order, then `#text`, then `$`), every element in an array, text trimmed and
@@ -26,6 +26,13 @@ const MAX_DEPTH = 100;
  * then hands the text to fast-xml-parser and its validator as before. Iterative, so no
  * input can exhaust the call stack; expands no entity. `elementNames`, if given, receives
  * the tag of every element read (namespaces.ts asks which prefixes name elements).
+ *
+ * Plain is a subset of XML 1.0 (sections 2.1, 2.4, 2.5, 2.7, 3.1, 4.1): one root element;
+ * ASCII names; attributes quoted, separated by whitespace, each named once, without `<` in a
+ * value; every end tag matching its start tag; character and predefined entity references
+ * only; comments closed; no text outside the root; an XML declaration only at the very
+ * start. Real CSDL is plain. Every document read is one fast-xml-parser's validator accepts
+ * (plain-reader.test.ts checks this on random mutations of real files).
  */
 export function readPlainDocument(text: string, elementNames?: Set<string>): XmlDocument | undefined {
   const length = text.length;
