@@ -5,6 +5,7 @@ import { docComment } from '../ts-types/doc-comment.ts';
 import { callerParameters, type CallableMember } from './callables.ts';
 import type { StepSegment } from './tree.ts';
 import { parameterType, resultType, RUNTIME_NAMESPACE as R, valueType, type TypeTextContext } from './type-text.ts';
+import { memo } from '../memo.ts';
 
 /**
  * The TypeScript text of a position's parts: the verb mixins it extends (one per HTTP
@@ -87,13 +88,8 @@ export function stepMember(context: TypeTextContext, parentType: string | undefi
 const navigationDocs = new WeakMap<TypeTextContext, Map<string, Map<string, string>>>();
 
 function navigationDoc(context: TypeTextContext, parentType: string | undefined, name: string): string {
-  let byType = navigationDocs.get(context);
-  if (!byType) navigationDocs.set(context, (byType = new Map()));
-  let byName = byType.get(parentType ?? '');
-  if (!byName) byType.set(parentType ?? '', (byName = new Map()));
-  let doc = byName.get(name);
-  if (doc === undefined) byName.set(name, (doc = docComment([navigationDescription(context, parentType, name)], '  ')));
-  return doc;
+  const byName = memo(memo(navigationDocs, context, () => new Map()), parentType ?? '', () => new Map<string, string>());
+  return memo(byName, name, () => docComment([navigationDescription(context, parentType, name)], '  '));
 }
 
 /** The navigation property's description, or at the root the entity set's or singleton's. */
@@ -107,15 +103,13 @@ const rootDescriptionIndex = new WeakMap<Model, Map<string, string | undefined>>
 
 /** Entity sets' and singletons' descriptions by name, the first of a name winning (sets before singletons); once per model. */
 function rootDescriptions(model: Model): Map<string, string | undefined> {
-  let index = rootDescriptionIndex.get(model);
-  if (!index) {
-    index = new Map();
+  return memo(rootDescriptionIndex, model, () => {
+    const index = new Map<string, string | undefined>();
     for (const item of [...(model.entityContainer?.entitySets ?? []), ...(model.entityContainer?.singletons ?? [])]) {
       if (!index.has(item.name)) index.set(item.name, item.description);
     }
-    rootDescriptionIndex.set(model, index);
-  }
-  return index;
+    return index;
+  });
 }
 
 /** `id: string` for a single key, `key: { a: string; b: number }` for a composite one. */
@@ -130,17 +124,12 @@ const keyTypes = new WeakMap<TypeTextContext, Map<string, Map<string, string>>>(
 
 /** A key property's type as read; `string` when the type or the property is unknown (reported while building the model). */
 function keyPropertyType(context: TypeTextContext, typeName: string, name: string): string {
-  let byType = keyTypes.get(context);
-  if (!byType) keyTypes.set(context, (byType = new Map()));
-  let byName = byType.get(typeName);
-  if (!byName) byType.set(typeName, (byName = new Map()));
-  let text = byName.get(name);
-  if (text === undefined) {
+  const byName = memo(memo(keyTypes, context, () => new Map()), typeName, () => new Map<string, string>());
+  return memo(byName, name, () => {
     const type = lookupStructuredType(context.model, typeName);
     const property = type ? findProperty(context.model, type, name) : undefined;
-    byName.set(name, (text = property ? valueType(context, property.type, 'read') : 'string'));
-  }
-  return text;
+    return property ? valueType(context, property.type, 'read') : 'string';
+  });
 }
 
 /**
@@ -171,23 +160,16 @@ interface CallableParts {
 const callablePartsIndex = new WeakMap<TypeTextContext, Record<CallableMember['kind'], Map<Callable, CallableParts>>>();
 
 function callableParts(context: TypeTextContext, kind: CallableMember['kind'], callable: Callable): CallableParts {
-  let index = callablePartsIndex.get(context);
-  if (!index) {
-    index = { action: new Map(), function: new Map() };
-    callablePartsIndex.set(context, index);
-  }
-  let parts = index[kind].get(callable);
-  if (!parts) {
+  const index = memo(callablePartsIndex, context, () => ({ action: new Map(), function: new Map() }));
+  return memo(index[kind], callable, () => {
     const argument = kind === 'function' ? 'parameters' : 'body';
     const parameters = callerParameters(callable);
     const input =
       parameters.length === 0
         ? `${argument}?: Record<string, never>, `
         : `${argument}${parameters.every((parameter) => omittable(kind, parameter)) ? '?' : ''}: ${parameterObject(context, kind, parameters)}, `;
-    parts = { doc: docComment([callable.description, callable.longDescription], '  '), input };
-    index[kind].set(callable, parts);
-  }
-  return parts;
+    return { doc: docComment([callable.description, callable.longDescription], '  '), input };
+  });
 }
 
 function parameterObject(context: TypeTextContext, kind: CallableMember['kind'], parameters: Parameter[]): string {

@@ -5,6 +5,7 @@ import { callerParameters, type CallableIndex, type CallableMember } from './cal
 import type { PositionNode } from './tree.ts';
 import { isValueType } from './type-text.ts';
 import { urlConventionsOf } from '../../model/operations/url-conventions.ts';
+import { memo } from '../memo.ts';
 
 /**
  * The runtime's route table (generator/runtime/client/route-table.ts) from the position
@@ -23,21 +24,11 @@ export function buildRouteTable(model: Model, root: PositionNode, callables: Cal
   const table: RouteTable = { version: 1, types, root: dictionary(), ...(keyAsSegment && { keyAsSegment: 1 as const }) };
   // Per type, not per position: Graph has about 4 600 positions of about 1 000 types.
   const declaring = new Map<string, Map<string, string>>();
-  const declaringOf = (typeName: string, navigation: string): string => {
-    let byName = declaring.get(typeName);
-    if (!byName) declaring.set(typeName, (byName = new Map()));
-    let name = byName.get(navigation);
-    if (name === undefined) byName.set(navigation, (name = declaringType(model, typeName, navigation)));
-    return name;
-  };
+  const declaringOf = (typeName: string, navigation: string): string =>
+    memo(memo(declaring, typeName, () => new Map()), navigation, () => declaringType(model, typeName, navigation));
   const keyKinds = new Map<string, Map<readonly string[], Record<string, LiteralKind>>>();
-  const keyKindsOf = (typeName: string, keyProperties: readonly string[]): Record<string, LiteralKind> => {
-    let byKey = keyKinds.get(typeName);
-    if (!byKey) keyKinds.set(typeName, (byKey = new Map()));
-    let kinds = byKey.get(keyProperties);
-    if (!kinds) byKey.set(keyProperties, (kinds = keyLiteralKinds(model, typeName, keyProperties)));
-    return kinds;
-  };
+  const keyKindsOf = (typeName: string, keyProperties: readonly string[]): Record<string, LiteralKind> =>
+    memo(memo(keyKinds, typeName, () => new Map()), keyProperties, () => keyLiteralKinds(model, typeName, keyProperties));
   const visit = (node: PositionNode): void => {
     for (const edge of node.children.values()) {
       const { segment, node: child } = edge;

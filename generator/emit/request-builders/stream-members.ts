@@ -3,6 +3,7 @@ import { docComment } from '../ts-types/doc-comment.ts';
 import { memberKey } from './members.ts';
 import type { PositionNode } from './tree.ts';
 import { RUNTIME_NAMESPACE as R, type TypeTextContext } from './type-text.ts';
+import { memo } from '../memo.ts';
 
 /**
  * The streams of a readable entity position: `$value: R.MediaValue` when the type is a media
@@ -34,22 +35,20 @@ interface TypeStreams {
 const streamIndex = new WeakMap<TypeTextContext, Map<string, TypeStreams | undefined>>();
 
 function streamsOf(context: TypeTextContext, typeName: string): TypeStreams | undefined {
-  let index = streamIndex.get(context);
-  if (!index) streamIndex.set(context, (index = new Map()));
-  if (index.has(typeName)) return index.get(typeName);
+  return memo(memo(streamIndex, context, () => new Map()), typeName, () => typeStreams(context, typeName));
+}
+
+function typeStreams(context: TypeTextContext, typeName: string): TypeStreams | undefined {
   const type = lookupStructuredType(context.model, typeName);
-  let streams: TypeStreams | undefined;
-  if (type && type.kind === 'entity') {
-    const chain = baseChain(context.model, type);
-    streams = { media: chain.some((item) => item.kind === 'entity' && item.hasStream), properties: [] };
-    for (const item of chain) {
-      for (const property of item.properties) {
-        if (property.type !== 'Edm.Stream' || property.collection) continue;
-        const key = memberKey(property.name);
-        streams.properties.push({ key, doc: docComment([property.description], '  '), text: `${key}: ${R}.StreamProperty` });
-      }
+  if (!type || type.kind !== 'entity') return undefined;
+  const chain = baseChain(context.model, type);
+  const streams: TypeStreams = { media: chain.some((item) => item.kind === 'entity' && item.hasStream), properties: [] };
+  for (const item of chain) {
+    for (const property of item.properties) {
+      if (property.type !== 'Edm.Stream' || property.collection) continue;
+      const key = memberKey(property.name);
+      streams.properties.push({ key, doc: docComment([property.description], '  '), text: `${key}: ${R}.StreamProperty` });
     }
   }
-  index.set(typeName, streams);
   return streams;
 }

@@ -4,6 +4,7 @@ import { lookupType } from '../../model/queries.ts';
 import { typeNames } from '../naming.ts';
 import { edmType } from '../ts-types/edm.ts';
 import { inputTypeNames } from '../ts-types/names.ts';
+import { memo } from '../memo.ts';
 
 /**
  * TypeScript text for the types request builders mention. Schema types come from
@@ -25,17 +26,8 @@ const valueTypes = new WeakMap<TypeTextContext, Record<ValueMode, Map<string, st
 
 /** A value as read (`read`) or sent (`create`, `update`): `T.User`, `T.UserCreate`, `string`. */
 export function valueType(context: TypeTextContext, qualifiedName: string, mode: ValueMode): string {
-  let known = valueTypes.get(context);
-  if (!known) {
-    known = { read: new Map(), create: new Map(), update: new Map() };
-    valueTypes.set(context, known);
-  }
-  let text = known[mode].get(qualifiedName);
-  if (text === undefined) {
-    text = valueTypeText(context, qualifiedName, mode);
-    known[mode].set(qualifiedName, text);
-  }
-  return text;
+  const known = memo(valueTypes, context, () => ({ read: new Map(), create: new Map(), update: new Map() }));
+  return memo(known[mode], qualifiedName, () => valueTypeText(context, qualifiedName, mode));
 }
 
 function valueTypeText(context: TypeTextContext, qualifiedName: string, mode: ValueMode): string {
