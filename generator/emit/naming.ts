@@ -32,8 +32,13 @@ export function pascalCase(text: string): string {
 
 const LINE_SEPARATORS = /[\u2028\u2029]/;
 
+/** Text that JSON.stringify would only put quotes around. */
+const PLAIN_TEXT = /^[A-Za-z0-9_.$-]*$/;
+
 /** A JavaScript string literal: JSON escaping plus the line separators JSON leaves raw. */
 export function stringLiteral(text: string): string {
+  // Most names need no escaping: quoted as they are, without JSON.stringify.
+  if (PLAIN_TEXT.test(text)) return `"${text}"`;
   const json = JSON.stringify(text);
   // Nearly every name has neither separator: no replace passes for it.
   return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;

@@ -1,7 +1,7 @@
 import { primitiveCheck } from '../../runtime/validation/primitives.ts';
 import { resolveSchema, type ResolvedSchema, type ResolvedStructured } from '../../runtime/validation/resolve.ts';
 import { PROPERTY_FLAGS, type NavigationEntry, type PropertyEntry, type PropertyFacets, type ValidationTable } from '../../runtime/validation/index.ts';
-import { stringLiteral as quote } from '../naming.ts';
+import { stringLiteral } from '../naming.ts';
 
 /**
  * The body of `acceptors.gen.ts`: one acceptor function per concrete structured type of the
@@ -19,11 +19,6 @@ export interface AcceptorsSource {
   entries: [string, string][];
 }
 
-/** Plain names (nearly all) need no escaping; others go through JSON.stringify. */
-const PLAIN_NAME = /^[A-Za-z0-9_.$-]*$/;
-function stringLiteral(name: string): string {
-  return PLAIN_NAME.test(name) ? `"${name}"` : quote(name);
-}
 
 /** Enums up to this many members are tested by comparisons, larger ones by a Set. */
 const FEW_MEMBERS = 8;
