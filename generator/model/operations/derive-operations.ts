@@ -87,7 +87,7 @@ export function deriveOperations(model: Model, options: DeriveOptions = {}): Ope
 const METHOD_ORDER: Record<HttpMethod, number> = { GET: 0, POST: 1, PUT: 2, PATCH: 3, DELETE: 4 };
 
 export function compareOperations(a: Operation, b: Operation): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : METHOD_ORDER[a.method] - METHOD_ORDER[b.method];
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : compareMethods(a, b);
 }
 
 function compareMethods(a: Operation, b: Operation): number {
