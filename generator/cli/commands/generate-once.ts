@@ -3,12 +3,13 @@ import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 import { planGenerate, type GenerateOptions } from '../../emit/generate.ts';
 import { applyPlan, describeChanges } from '../../emit/output.ts';
 import { EXIT } from '../exit-codes.ts';
+import { fullGarbageCollection } from '../garbage-collection.ts';
 import { formatChanges } from '../generate-report.ts';
 import { exitCodeFor, printDiagnostics, summarizeDiagnostics } from '../print-diagnostics.ts';
 
 /** One generation (or check); prints and returns the exit code. */
 export function generateOnce(options: GenerateOptions, check: boolean): number {
-  const run = planGenerate(options);
+  const run = planGenerate({ collectGarbage: fullGarbageCollection(), ...options });
   for (const pattern of run.unmatched) process.stderr.write(`odatakit: --include ${pattern} matched nothing\n`);
   const sorted = run.diagnostics.sorted();
   printDiagnostics(sorted);
