@@ -13,6 +13,11 @@ describe('portableImports', () => {
     expect(portableImports({ path: 'x.ts', content: input }).content).toBe(expected);
   });
 
+  it('returns a file with nothing to rewrite as it is', () => {
+    const file = { path: 'x.ts', content: "import { a } from './a.js';\nconst s = 'b.ts';" };
+    expect(portableImports(file)).toBe(file);
+  });
+
   it('leaves non-TypeScript files alone', () => {
     expect(portableImports({ path: 'm.json', content: "from './a.ts'" }).content).toBe("from './a.ts'");
   });
