@@ -1,21 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { markdownParser } from '../generator/graph-docs/markdown-parser.ts';
 import { loadModel } from '../generator/load-model.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, GRAPH_DOCS, PROJECT_ROOT } from '../generator/testing/corpus.ts';
 import { validateDocs } from '../generator/validate-docs/validate-docs.ts';
 import { median, type Bench, type BenchResult } from './measure.ts';
+import { compiledCli } from './process-run.ts';
 
 /**
  * validate-docs over the Graph corpus (the v1.0 and beta pages on their own; the v1.0 pages
  * against the 3.5 MB CSDL), in pages per second. Warm: in this process, beside the bare
  * markdown parse of the same pages (read and parsed with the parser the page reader uses).
- * Cold: a fresh `odatakit validate-docs` process each time, beside a fresh process that only
- * reads and parses the same pages; both start Node, so the ratio is the work, not startup.
+ * Cold: a fresh process of the compiled `odatakit validate-docs` each time, beside a fresh
+ * process that only reads and parses the same pages; both start Node, so the ratio is the work,
+ * not startup. With the CSDL, twice: the model built (`--no-cache`) and read from a warm cache
+ * (a temporary folder, filled by a first run): what a repeated run costs.
  */
 const FOLDERS = ['v1.0', 'beta'].map((version) => path.join(GRAPH_DOCS, version));
-const BIN = path.join(PROJECT_ROOT, 'bin/odatakit-dev.mjs');
 
 const bench: Bench = async () => {
   if (!corpusAvailable) {
@@ -36,15 +39,26 @@ const bench: Bench = async () => {
   const withCsdl = await median(3, () => {
     csdlFindings = validateDocs({ docs: [FOLDERS[0]!], csdl: [GRAPH_CSDL] }).diagnostics.length;
   });
+  const cli = compiledCli().args;
   const coldBare = median3(() => run(process.execPath, ['--input-type=module', '-e', BARE_SCRIPT, ...files]));
-  const cold = median3(() => run(process.execPath, [BIN, 'validate-docs', ...FOLDERS, '--format', 'json']));
-  const coldCsdl = median3(() => run(process.execPath, [BIN, 'validate-docs', FOLDERS[0]!, '--csdl', GRAPH_CSDL, '--format', 'json']));
+  const cold = median3(() => run(process.execPath, [...cli, 'validate-docs', ...FOLDERS, '--format', 'json']));
+  const withGraph = [...cli, 'validate-docs', FOLDERS[0]!, '--csdl', GRAPH_CSDL, '--format', 'json'];
+  const coldCsdl = median3(() => run(process.execPath, [...withGraph, '--no-cache']));
+  const cache = mkdtempSync(path.join(tmpdir(), 'odatakit-validate-docs-cache-'));
+  let coldCached: number;
+  try {
+    run(process.execPath, [...withGraph, '--cache', cache]);
+    coldCached = median3(() => run(process.execPath, [...withGraph, '--cache', cache]));
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
   const rate = (pages: number, ms: number) => `${((pages * 1000) / ms).toFixed(0)} pages/s`;
   const results: BenchResult[] = [
     { name: `validate-docs: ${files.length} pages, no CSDL, warm`, ms: docsOnly, baseline: { name: 'bare markdown parse', ms: bare }, notes: `${rate(files.length, docsOnly)} (CPU time: ${rate(files.length, docsCpu)}), ${findings} findings` },
     { name: `validate-docs: ${v1Files.length} v1.0 pages + Graph CSDL, warm`, ms: withCsdl, baseline: { name: 'loadModel alone', ms: load }, notes: `${rate(v1Files.length, withCsdl)}, ${csdlFindings} findings; bare parse ${bareV1.toFixed(0)} ms` },
     { name: `validate-docs: ${files.length} pages, no CSDL, cold process`, ms: cold, baseline: { name: 'cold read + bare parse', ms: coldBare }, notes: rate(files.length, cold) },
-    { name: `validate-docs: ${v1Files.length} v1.0 pages + Graph CSDL, cold process`, ms: coldCsdl, baseline: { name: 'cold read + bare parse', ms: coldBare }, notes: rate(v1Files.length, coldCsdl) },
+    { name: `validate-docs: ${v1Files.length} v1.0 pages + Graph CSDL, cold process`, ms: coldCsdl, baseline: { name: 'cold read + bare parse', ms: coldBare }, notes: `${rate(v1Files.length, coldCsdl)}; the model built (--no-cache)` },
+    { name: `validate-docs: ${v1Files.length} v1.0 pages + Graph CSDL, cold process, warm cache`, ms: coldCached, baseline: { name: 'the same, model built', ms: coldCsdl }, notes: `${rate(v1Files.length, coldCached)}; the model read from the cache` },
   ];
   return results;
 };

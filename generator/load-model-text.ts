@@ -8,7 +8,7 @@ import { DiagnosticCollector } from './diagnostics/collector.ts';
 import { parsePage } from './graph-docs/parse-page.ts';
 import type { DocPage } from './graph-docs/types.ts';
 import { buildModel, emptyModel, type InputFile } from './model/build/build-model.ts';
-import { mergeDocs, modelFromDocs } from './model/docs/index.ts';
+import { mergeDocsInto, modelFromDocs } from './model/docs/index.ts';
 import { applyUrlSettings } from './model/operations/url-conventions.ts';
 import type { Model } from './model/types.ts';
 
@@ -57,5 +57,6 @@ export function assembleModel(csdl: InputFile[], pages: DocPage[], diagnostics: 
 function assembleInputs(csdl: InputFile[], pages: DocPage[], diagnostics: DiagnosticCollector, build: typeof buildModel): Model {
   if (csdl.length === 0) return pages.length > 0 ? modelFromDocs(pages, diagnostics) : emptyModel();
   const csdlModel = build(csdl, diagnostics);
-  return pages.length > 0 ? mergeDocs(csdlModel, pages, diagnostics) : csdlModel;
+  // Built (or read from the cache) for this call alone: merged without a copy.
+  return pages.length > 0 ? mergeDocsInto(csdlModel, pages, diagnostics) : csdlModel;
 }

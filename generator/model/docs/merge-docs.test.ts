@@ -3,7 +3,7 @@ import { DiagnosticCollector } from '../../diagnostics/collector.ts';
 import type { EntityType } from '../types.ts';
 import { entity, NS, partnerModel, property } from './__fixtures__/model.ts';
 import { apiPage, pages, resourcePage } from './__fixtures__/pages.ts';
-import { mergeDocs } from './merge-docs.ts';
+import { mergeDocs, mergeDocsInto } from './merge-docs.ts';
 
 const SYNC_NAME = `${NS}.crossTenantIdentitySyncPolicyPartner`;
 
@@ -27,6 +27,21 @@ function merge(files: Record<string, string>, model = partnerModel()) {
 }
 
 const codes = (diagnostics: { code: string }[]) => diagnostics.map((d) => d.code);
+
+describe('mergeDocs and mergeDocsInto', () => {
+  it('give the same model; mergeDocs leaves its input alone, mergeDocsInto merges into it', () => {
+    const files = { 'sync.md': syncPage() };
+    const input = partnerModel();
+    const before = JSON.stringify(input);
+    const copied = mergeDocs(input, pages(files), new DiagnosticCollector());
+    expect(JSON.stringify(input)).toBe(before);
+    const target = partnerModel();
+    const inPlace = mergeDocsInto(target, pages(files), new DiagnosticCollector());
+    expect(inPlace).toBe(target);
+    expect(JSON.stringify(inPlace)).toBe(JSON.stringify(copied));
+    expect(JSON.stringify(inPlace)).not.toBe(before);
+  });
+});
 
 describe('mergeDocs: types', () => {
   it('adds descriptions only where CSDL has none, with cues, and marks docs as an origin', () => {
