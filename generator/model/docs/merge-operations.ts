@@ -16,14 +16,23 @@ import { resolvePath } from './resolve-path.ts';
 /** Mutates `model.operations` (the caller's own copy) and re-sorts them. */
 export function mergeDocOperations(model: Model, documented: DocOperation[], diagnostics: DiagnosticCollector): void {
   const byShape = new Map<string, Operation[]>();
+  // Operations share paths (Graph: 14,601 operations, 8,864 paths): each shape worked out once.
+  const shapes = new Map<string, string>();
+  const shapeOfPath = (path: string) => {
+    let shape = shapes.get(path);
+    if (shape === undefined) shapes.set(path, (shape = shapeOf(path)));
+    return shape;
+  };
   const index = (operation: Operation) => {
-    const list = byShape.get(shapeOf(operation.path)) ?? [];
-    list.push(operation);
-    byShape.set(shapeOf(operation.path), list);
+    const shape = shapeOfPath(operation.path);
+    const list = byShape.get(shape);
+    if (list) list.push(operation);
+    else byShape.set(shape, [operation]);
   };
   model.operations.forEach(index);
+  const count = model.operations.length;
   for (const doc of documented) {
-    const sameShape = byShape.get(shapeOf(doc.path)) ?? [];
+    const sameShape = byShape.get(shapeOfPath(doc.path)) ?? [];
     const match = sameShape.find((operation) => operation.method === doc.method);
     if (match) {
       enrich(match, doc);
@@ -38,7 +47,8 @@ export function mergeDocOperations(model: Model, documented: DocOperation[], dia
     model.operations.push(added);
     index(added);
   }
-  model.operations.sort(compareOperations);
+  // Enriching keeps the order (path, then method); only added operations need a place.
+  if (model.operations.length > count) model.operations.sort(compareOperations);
 }
 
 /**
