@@ -15,6 +15,20 @@ describe('fullGarbageCollection', () => {
     expect(reference.deref()).toBeUndefined();
   });
 
+  it('uses the process\'s own gc when Node was started with --expose-gc, and leaves the flag on', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const script = [
+      `const { fullGarbageCollection } = await import(${JSON.stringify(new URL('./garbage-collection.ts', import.meta.url).href)});`,
+      'const collect = fullGarbageCollection();',
+      'collect();',
+      "const { runInNewContext } = await import('node:vm');",
+      "process.stdout.write(typeof collect + ' ' + runInNewContext('typeof gc'));",
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toBe('function function');
+  });
+
   it('leaves gc unexposed to contexts made afterwards', async () => {
     fullGarbageCollection();
     const { runInNewContext } = await import('node:vm');
