@@ -7,7 +7,8 @@ import type { DocPage } from '../../graph-docs/types.ts';
 import { CORPUS_SKIP_REASON, corpusAvailable, GRAPH_CSDL, GRAPH_DOCS } from '../../testing/corpus.ts';
 import { buildModel } from '../build/build-model.ts';
 import type { EntityType, Model } from '../types.ts';
-import { mergeDocs } from './merge-docs.ts';
+import { compareOperations } from '../operations/derive-operations.ts';
+import { mergeDocs, mergeDocsInto } from './merge-docs.ts';
 import { modelFromDocs } from './model-from-docs.ts';
 
 const SYNC = 'microsoft.graph.crossTenantIdentitySyncPolicyPartner';
@@ -39,6 +40,19 @@ describe.skipIf(!corpusAvailable)(`Graph v1.0 docs, alone and merged into the CS
       ],
     });
     expect(shapeOf(docs)).toEqual(shapeOf(csdl.types[SYNC] as EntityType));
+  });
+
+  it('merges in place into the same model as a copy, and keeps the operations in order', () => {
+    const copied = mergeDocs(csdl, pages, new DiagnosticCollector());
+    const inPlace = mergeDocsInto(structuredClone(csdl), pages, new DiagnosticCollector());
+    expect(JSON.stringify(inPlace)).toBe(JSON.stringify(copied));
+    expect(inPlace.operations.map((o) => o.id)).toEqual([...inPlace.operations].sort(compareOperations).map((o) => o.id));
+    // A page set that only enriches (no operation added) skips the re-sort: the build's order stands.
+    const readOnly = pages.filter((page) => page.file.endsWith('crosstenantidentitysyncpolicypartner-get.md'));
+    expect(readOnly).toHaveLength(1);
+    const enriched = mergeDocsInto(structuredClone(csdl), readOnly, new DiagnosticCollector());
+    expect(enriched.operations.length).toBe(csdl.operations.length);
+    expect(enriched.operations.map((o) => o.id)).toEqual([...enriched.operations].sort(compareOperations).map((o) => o.id));
   });
 
   it('reports the Key cue on userSyncInbound, at the row, with the CSDL entity as related', () => {
