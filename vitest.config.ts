@@ -13,7 +13,8 @@ export default defineConfig({
     pool: 'forks',
     // Test files in a worker share the modules they import: importing the sources again for each
     // of the 164 files cost about 70 s of the suite's time (2 cores: 182 -> 167 s). The tests
-    // restore what they change (globalThis.fetch, process.exitCode, the working folder).
+    // restore what they change (spies, stubbed globals, msw servers, process.exitCode; the few that
+    // change folder go to the project root, where vitest starts).
     isolate: false,
     // vitest's default is one worker fewer than the cores: on a 2-core machine one worker, so the
     // suite ran serially while the main process idled. One more than the cores: the packed-tarball
