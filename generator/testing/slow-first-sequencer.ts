@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
@@ -12,12 +13,7 @@ const SLOW = [/^test\/package\//, /\.e2e\.test\.ts$/];
 export class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const isSlow = (spec: TestSpecification) => SLOW.some((pattern) => pattern.test(relativePath(spec)));
+    const isSlow = (spec: TestSpecification) => SLOW.some((pattern) => pattern.test(relative(spec.project.config.root, spec.moduleId)));
     return [...sorted.filter(isSlow), ...sorted.filter((spec) => !isSlow(spec))];
   }
-}
-
-function relativePath(spec: TestSpecification): string {
-  const root = spec.project.config.root.replace(/\/?$/, '/');
-  return spec.moduleId.startsWith(root) ? spec.moduleId.slice(root.length) : spec.moduleId;
 }

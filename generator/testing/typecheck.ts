@@ -61,10 +61,7 @@ export function typeCheckFolder(root: string, rootNames: string[], options: ts.C
     .getSourceFiles()
     .filter((file) => judged(file.fileName))
     .flatMap((file) => ts.getPreEmitDiagnostics(program, file));
-  return ts
-    .sortAndDeduplicateDiagnostics(diagnostics)
-    .filter((diagnostic) => !diagnostic.file || judged(diagnostic.file.fileName))
-    .map((diagnostic) => formatTsDiagnostic(diagnostic, root));
+  return ts.sortAndDeduplicateDiagnostics(diagnostics).map((diagnostic) => formatTsDiagnostic(diagnostic, root));
 }
 
 /**

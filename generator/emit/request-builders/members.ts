@@ -5,7 +5,7 @@ import { docComment } from '../ts-types/doc-comment.ts';
 import { callerParameters, type CallableMember } from './callables.ts';
 import type { StepSegment } from './tree.ts';
 import { parameterType, resultType, RUNTIME_NAMESPACE as R, valueType, type TypeTextContext } from './type-text.ts';
-import { memo } from '../memo.ts';
+import { memo } from '../../model/memo.ts';
 
 /**
  * The TypeScript text of a position's parts: the verb mixins it extends (one per HTTP

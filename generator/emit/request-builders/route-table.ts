@@ -5,7 +5,7 @@ import { callerParameters, type CallableIndex, type CallableMember } from './cal
 import type { PositionNode } from './tree.ts';
 import { isValueType } from './type-text.ts';
 import { urlConventionsOf } from '../../model/operations/url-conventions.ts';
-import { memo } from '../memo.ts';
+import { memo } from '../../model/memo.ts';
 
 /**
  * The runtime's route table (generator/runtime/client/route-table.ts) from the position

@@ -3,7 +3,7 @@ import { docComment } from '../ts-types/doc-comment.ts';
 import { memberKey } from './members.ts';
 import type { PositionNode } from './tree.ts';
 import { RUNTIME_NAMESPACE as R, type TypeTextContext } from './type-text.ts';
-import { memo } from '../memo.ts';
+import { memo } from '../../model/memo.ts';
 
 /**
  * The streams of a readable entity position: `$value: R.MediaValue` when the type is a media

@@ -4,7 +4,7 @@ import { lookupType } from '../../model/queries.ts';
 import { typeNames } from '../naming.ts';
 import { edmType } from '../ts-types/edm.ts';
 import { inputTypeNames } from '../ts-types/names.ts';
-import { memo } from '../memo.ts';
+import { memo } from '../../model/memo.ts';
 
 /**
  * TypeScript text for the types request builders mention. Schema types come from

@@ -6,6 +6,7 @@
  * shape when there is one (so CSDL placeholder names win), else resolved segment by segment.
  */
 import type { DiagnosticCollector } from '../../diagnostics/collector.ts';
+import { memo } from '../memo.ts';
 import { compareOperations } from '../operations/derive-operations.ts';
 import { pathShape, renderPath } from '../operations/path-template.ts';
 import type { Model, Operation, TypeReference } from '../types.ts';
@@ -18,11 +19,7 @@ export function mergeDocOperations(model: Model, documented: DocOperation[], dia
   const byShape = new Map<string, Operation[]>();
   // Operations share paths (Graph: 14,601 operations, 8,864 paths): each shape worked out once.
   const shapes = new Map<string, string>();
-  const shapeOfPath = (path: string) => {
-    let shape = shapes.get(path);
-    if (shape === undefined) shapes.set(path, (shape = shapeOf(path)));
-    return shape;
-  };
+  const shapeOfPath = (path: string) => memo(shapes, path, () => shapeOf(path));
   const index = (operation: Operation) => {
     const shape = shapeOfPath(operation.path);
     const list = byShape.get(shape);

@@ -6,9 +6,10 @@ interface MapLike<K, V> {
 }
 
 /**
- * What `map` holds under `key`; the first time, `make`'s value, kept there. The emitters ask
- * the same questions many times (Graph: a type has many positions), so they keep answers per
- * model or per emit in maps; `undefined` is an answer too.
+ * What `map` holds under `key`; the first time, `make`'s value, kept there. The emitters and
+ * the docs merge ask the same questions many times (Graph: a type has many positions, a path
+ * many operations), so they keep answers per model or per run in maps; `undefined` is an
+ * answer too.
  */
 export function memo<K, V>(map: MapLike<K, V>, key: K, make: () => V): V {
   const known = map.get(key);
