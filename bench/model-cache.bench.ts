@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { escapeBeyondAscii } from '../generator/model/ascii-json.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, PROJECT_ROOT } from '../generator/testing/corpus.ts';
 import type { Bench, BenchResult } from './measure.ts';
 
@@ -11,7 +12,9 @@ import type { Bench, BenchResult } from './measure.ts';
  * modules are loaded), alternately, seven rounds; medians. Also the cost of a miss (build and
  * write the entry) and the entry's size. The first warm load checks that the cached model is
  * deeply equal to a fresh build. Beside them, a cold process that only reads the entry and
- * JSON.parses it: the floor of any JSON entry, most of a warm load.
+ * JSON.parses it: the floor of any JSON entry, most of a warm load. And the same for a leaner
+ * entry no format of today's model can write (leanerPayload): what a model-wide change of
+ * shape would buy at most (docs/decisions/0016).
  */
 const ROUNDS = 7;
 const CHILD = path.join(PROJECT_ROOT, 'bench/children/load-model.ts');
@@ -41,22 +44,60 @@ const bench: Bench = async () => {
     const build: number[] = [];
     const warm: number[] = [];
     const parse: number[] = [];
+    const leanParse: number[] = [];
+    const lean = path.join(cache, 'leaner-model.txt');
+    writeFileSync(lean, leanerPayload(readFileSync(path.join(cache, entry), 'latin1')), 'latin1');
+    const leanSize = statSync(lean).size / 2 ** 20;
     for (let round = 0; round < ROUNDS; round++) {
       build.push(child('none').ms);
       warm.push(child(cache).ms);
       parse.push(child('parse', false, path.join(cache, entry)).ms);
+      leanParse.push(child('parse', false, lean).ms);
     }
     const baseline = { name: 'cold process, build', ms: middle(build) };
     const results: BenchResult[] = [
       { name: 'model cache: Graph v1.0, cold process, warm cache', ms: middle(warm), baseline, notes: `entry ${size.toFixed(1)} MiB; deeply equal to a build` },
       { name: 'model cache: Graph v1.0, cold process, miss (build + write)', ms: miss, baseline },
       { name: 'model cache: Graph v1.0, cold process, read and JSON.parse of the entry alone', ms: middle(parse), baseline, notes: 'the floor of a JSON entry' },
+      {
+        name: 'model cache: Graph v1.0, cold process, read and JSON.parse of a leaner model',
+        ms: middle(leanParse),
+        baseline,
+        notes: `${leanSize.toFixed(1)} MiB: no empty annotation lists or capabilities, no csdl-only origins, positions as numbers; not a model odatakit has`,
+      },
     ];
     return results;
   } finally {
     rmSync(cache, { recursive: true, force: true });
   }
 };
+
+/**
+ * The entry (header line kept) with what a leaner model would leave out: empty annotation
+ * lists and capabilities, `origin: ["csdl"]`, and each source position as one number instead
+ * of an object. Parsing it in a cold process is what a model-wide change of shape could reach,
+ * without even the cost of putting those parts back.
+ */
+function leanerPayload(entry: string): string {
+  const newline = entry.indexOf('\n');
+  const payload = JSON.parse(entry.slice(newline + 1)) as unknown;
+  const leaner = JSON.stringify(payload, (key, value: unknown) => {
+    if (key === 'annotations' && Array.isArray(value) && value.length === 0) return undefined;
+    if (key === 'origin' && Array.isArray(value) && value.length === 1 && value[0] === 'csdl') return undefined;
+    if (key === 'capabilities' && isEmptyObject(value)) return undefined;
+    if (isPosition(value)) return value.line * 2 ** 21 + value.column;
+    return value;
+  });
+  return `${entry.slice(0, newline)}\n${escapeBeyondAscii(leaner)}`;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+function isPosition(value: unknown): value is { line: number; column: number } {
+  return typeof value === 'object' && value !== null && 'file' in value && 'line' in value && 'column' in value;
+}
 
 function middle(times: number[]): number {
   return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
