@@ -12,7 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Test files in a worker share the modules they import (decision 0024): importing the sources again for each
-    // of the 164 files cost about 70 s of the suite's time (2 cores: 182 -> 167 s). The tests
+    // file cost about 70 s of the suite's time (2 cores: 182 -> 167 s). The tests
     // restore what they change (spies, stubbed globals, msw servers, process.exitCode; the few that
     // change folder go to the project root, where vitest starts).
     isolate: false,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installNode, pack, run } from '../test/package/project.ts';
-import type { Bench, BenchResult } from './measure.ts';
+import { type Bench, type BenchResult, middle } from './measure.ts';
 
 /**
  * The package as users install and start it: the packed tarball (size, files), what a fresh
@@ -104,7 +104,7 @@ function interleavedMedians(node: string, cwd: string, args: string[], floor: st
     ours.push(timeOnce(node, cwd, args));
     theirs.push(timeOnce(node, cwd, floor));
   }
-  return [median(ours), median(theirs)];
+  return [middle(ours), middle(theirs)];
 }
 
 function timeOnce(node: string, cwd: string, args: string[]): number {
@@ -126,13 +126,9 @@ function peakRss(node: string, cwd: string, args: string[]): number {
     samples.push(Number(readFileSync(report, 'utf8')));
   }
   rmSync(dir, { recursive: true, force: true });
-  return median(samples);
+  return middle(samples);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

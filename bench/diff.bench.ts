@@ -1,7 +1,7 @@
 import { diffModels } from '../generator/diff/diff-models.ts';
 import { loadModel } from '../generator/load-model.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, GRAPH_CSDL_OLD } from '../generator/testing/corpus.ts';
-import type { Bench } from './measure.ts';
+import { type Bench, middle } from './measure.ts';
 
 /**
  * The schema diff of two real Graph releases (2026-01-06 -> 2026-08-04), beside the floor
@@ -43,8 +43,5 @@ const bench: Bench = async () => {
   ];
 };
 
-function middle(times: number[]): number {
-  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
 
 export default bench;

@@ -3,7 +3,7 @@ import { EMITTERS } from '../generator/emit/registry.ts';
 import { createTemplateRenderer } from '../generator/emit/templates.ts';
 import { loadModel } from '../generator/load-model.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL } from '../generator/testing/corpus.ts';
-import type { Bench, BenchResult } from './measure.ts';
+import { type Bench, type BenchResult, middle } from './measure.ts';
 
 /**
  * `generate` on all of Graph v1.0 (every registered emitter, in memory, nothing written)
@@ -57,9 +57,6 @@ const bench: Bench = async () => {
   return results;
 };
 
-function middle(times: number[]): number {
-  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadModel } from '../generator/load-model.ts';
 import { CORPUS, corpusAvailable, CORPUS_SKIP_REASON, EXAMPLE_CSDL, GRAPH_CSDL } from '../generator/testing/corpus.ts';
-import type { Bench, BenchResult } from './measure.ts';
+import { type Bench, type BenchResult, middle } from './measure.ts';
 import { compiledCli, run, type Run } from './process-run.ts';
 
 /**
@@ -62,8 +62,5 @@ const bench: Bench = async () => {
   }
 };
 
-function middle(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
 
 export default bench;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { analyzeImpact } from '../generator/impact/analyze.ts';
 import { openProject, prepareUserProject, removeUserProject } from '../generator/impact/__fixtures__/user-project.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, GRAPH_CSDL_OLD, PROJECT_ROOT } from '../generator/testing/corpus.ts';
-import type { Bench } from './measure.ts';
+import { type Bench, middle } from './measure.ts';
 
 /**
  * `diff --impact` on the real Graph change (v1.0 2026-01 -> 2026-08) and the 19-file fixture
@@ -63,8 +63,5 @@ const bench: Bench = async () => {
   ];
 };
 
-function middle(times: number[]): number {
-  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
 
 export default bench;

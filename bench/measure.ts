@@ -18,6 +18,10 @@ export async function median(runs: number, work: () => unknown | Promise<unknown
     await work();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return middle(times);
+}
+
+/** The median of measured values (the upper middle one of an even count), the values left as they are. */
+export function middle(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }

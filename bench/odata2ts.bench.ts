@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, PROJECT_ROOT } from '../generator/testing/corpus.ts';
-import type { Bench, BenchResult } from './measure.ts';
+import { type Bench, type BenchResult, middle } from './measure.ts';
 import { compiledCli, run, type Run } from './process-run.ts';
 
 /**
@@ -111,8 +111,5 @@ function countFiles(folder: string): number {
   return existsSync(folder) ? readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length : 0;
 }
 
-function middle(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
 
 export default bench;

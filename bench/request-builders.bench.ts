@@ -13,7 +13,7 @@ import { tsTypesEmitter, TYPES_FILE } from '../generator/emit/ts-types/index.ts'
 import { loadModel } from '../generator/load-model.ts';
 import type { Model } from '../generator/model/types.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL } from '../generator/testing/corpus.ts';
-import type { Bench, BenchResult } from './measure.ts';
+import { type Bench, type BenchResult, middle } from './measure.ts';
 
 /**
  * The request builders for all of Graph v1.0: time to emit them beside building the model
@@ -130,8 +130,5 @@ function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-function middle(times: number[]): number {
-  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-}
 
 export default bench;

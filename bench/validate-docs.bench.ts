@@ -6,7 +6,7 @@ import { markdownParser } from '../generator/graph-docs/markdown-parser.ts';
 import { loadModel } from '../generator/load-model.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, GRAPH_CSDL, GRAPH_DOCS, PROJECT_ROOT } from '../generator/testing/corpus.ts';
 import { validateDocs } from '../generator/validate-docs/validate-docs.ts';
-import { median, type Bench, type BenchResult } from './measure.ts';
+import { median, middle, type Bench, type BenchResult } from './measure.ts';
 import { compiledCli } from './process-run.ts';
 
 /**
@@ -105,12 +105,11 @@ function cpuMedian(runs: number, work: () => void): number {
     const used = process.cpuUsage(start);
     times.push((used.user + used.system) / 1000);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return middle(times);
 }
 
 function median3(measure: () => number): number {
-  const times = [measure(), measure(), measure()].sort((a, b) => a - b);
-  return times[1]!;
+  return middle([measure(), measure(), measure()]);
 }
 
 export default bench;

@@ -6,7 +6,7 @@ import { loadModel } from '../generator/load-model.ts';
 import type { Model } from '../generator/model/types.ts';
 import { createEngine, type Engine, type StructuredTypeEntry, type ValidationIssue, type ValidationTable } from '../generator/runtime/validation/index.ts';
 import { corpusAvailable, CORPUS_SKIP_REASON, EXAMPLE_CSDL, GRAPH_CSDL } from '../generator/testing/corpus.ts';
-import type { Bench, BenchResult } from './measure.ts';
+import { type Bench, type BenchResult, middle } from './measure.ts';
 import { generatedAcceptors } from './validation-acceptors.ts';
 import { toJsonSchema } from './validation-json-schema.ts';
 import { samplePayload } from './validation-payload.ts';
@@ -177,9 +177,6 @@ function firstStringProperty(table: ValidationTable, type: string): string {
   throw new Error(`${type} has no non-nullable string property to break`);
 }
 
-function middle(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
 
 /** The size of what the validators emitter writes for a model (table, acceptors, entry points, runtime). */
 function validatorsSize(model: Model): string {
